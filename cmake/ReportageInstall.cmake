@@ -1,0 +1,43 @@
+# Install rules: headers, library, tool, CMake package config with version file, pkg-config.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS reportage
+    EXPORT reportageTargets
+    ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+    INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/reportage
+    DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET reportage_cli)
+    install(TARGETS reportage_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+set(_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/reportage)
+install(EXPORT reportageTargets
+    NAMESPACE reportage::
+    FILE reportageTargets.cmake
+    DESTINATION ${_cmake_dir})
+configure_package_config_file(
+    ${PROJECT_SOURCE_DIR}/cmake/reportageConfig.cmake.in
+    ${PROJECT_BINARY_DIR}/reportageConfig.cmake
+    INSTALL_DESTINATION ${_cmake_dir})
+write_basic_package_version_file(
+    ${PROJECT_BINARY_DIR}/reportageConfigVersion.cmake
+    VERSION ${PROJECT_VERSION}
+    COMPATIBILITY SameMinorVersion)
+install(FILES
+    ${PROJECT_BINARY_DIR}/reportageConfig.cmake
+    ${PROJECT_BINARY_DIR}/reportageConfigVersion.cmake
+    DESTINATION ${_cmake_dir})
+
+if(BUILD_SHARED_LIBS)
+    set(REPORTAGE_PC_PRIVATE_LIBS "")
+    set(REPORTAGE_PC_CFLAGS "")
+else()
+    set(REPORTAGE_PC_PRIVATE_LIBS "-lboost_regex")
+    set(REPORTAGE_PC_CFLAGS "-DREPORTAGE_STATIC")
+endif()
+configure_file(${PROJECT_SOURCE_DIR}/cmake/reportage.pc.in ${PROJECT_BINARY_DIR}/reportage.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/reportage.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,10 @@
+// reportage — umbrella header: the model, parse(), and JSON conversion.
+#ifndef REPORTAGE_REPORTAGE_HPP
+#define REPORTAGE_REPORTAGE_HPP
+
+#include "reportage/json.hpp"
+#include "reportage/model.hpp"
+#include "reportage/parse.hpp"
+#include "reportage/version.hpp"
+
+#endif  // REPORTAGE_REPORTAGE_HPP
