@@ -43,12 +43,12 @@ Report parse(std::string_view input, const ParseOptions& options) {
     report.diagnostics = doc.diagnostics;
 
     layout::Layout layout = layout::extract_article(doc, report.article, report.diagnostics);
-    (void)layout;
-
     if (options.published) {
         report.article.published.date = options.published;
         report.article.published.origin = PublishedOrigin::given;
     }
+    // Later stages: time expressions, then claims and sources, then events.
+    (void)layout;
     return report;
 }
 
