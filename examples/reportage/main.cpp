@@ -1,0 +1,406 @@
+// reportage — the command-line tool.
+//
+//   reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-
+//   reportage parse --jsonl [--published YYYY-MM-DD] FILE...
+//
+// Exit status: 0 on success, 1 when a file could not be read or analysed (the other
+// files are still processed), 2 for bad usage or an invalid option value.
+//
+// Files are read as raw bytes; the library never throws because of their content, so
+// the only per-file failures are I/O errors and running out of memory.
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "reportage/json.hpp"
+#include "reportage/parse.hpp"
+#include "reportage/version.hpp"
+
+#if defined(_WIN32)
+#include <fcntl.h>
+#include <io.h>
+#define REPORTAGE_ISATTY(fd) (_isatty(fd) != 0)
+#define REPORTAGE_FILENO(f) _fileno(f)
+#elif defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#define REPORTAGE_ISATTY(fd) (isatty(fd) != 0)
+#define REPORTAGE_FILENO(f) fileno(f)
+#else
+#define REPORTAGE_ISATTY(fd) false
+#define REPORTAGE_FILENO(f) 0
+#endif
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_failure = 1;
+constexpr int exit_usage = 2;
+
+const char* const usage_text =
+    "usage: reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-\n"
+    "       reportage parse --jsonl [--published YYYY-MM-DD] FILE...\n"
+    "       reportage --version | --help\n"
+    "\n"
+    "Turns a news report (plain text) into a JSON report (schema reportage/1): article\n"
+    "structure, sources, claims, time expressions, events and diagnostics.\n"
+    "\n"
+    "parse options:\n"
+    "  --published YYYY-MM-DD  publication date; relative dates resolve against it\n"
+    "  --pretty                indent the JSON (default: one compact line)\n"
+    "  --name NAME             the value of input.name (default: the file path;\n"
+    "                          null for standard input)\n"
+    "  --jsonl                 several files: one compact JSON line per file, in order,\n"
+    "                          with input.name set to the file path\n"
+    "  -                       read standard input\n"
+    "  --                      end of options\n"
+    "\n"
+    "Files are read as bytes; spans in the output are byte offsets into them.\n"
+    "Exit status: 0 ok, 1 a file could not be read, 2 bad usage.\n";
+
+void print_usage(std::FILE* out) { std::fputs(usage_text, out); }
+
+// Thrown for command-line misuse; main() prints it with a usage hint and exits 2.
+struct UsageError {
+    std::string message;
+};
+
+// Replaces invalid UTF-8 with U+FFFD, so a file name from the command line can always
+// be written as a JSON string.
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+        if (c < 0x80) {
+            len = 1;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        }
+        std::size_t ok = len == 0 ? 0 : 1;
+        while (ok > 0 && ok < len && i + ok < s.size()) {
+            const auto b = static_cast<unsigned char>(s[i + ok]);
+            if (b < (ok == 1 ? lo : 0x80) || b > (ok == 1 ? hi : 0xBF)) break;
+            ++ok;
+        }
+        if (len != 0 && ok == len) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            out.append("\xEF\xBF\xBD");
+            i += ok == 0 ? 1 : ok;  // one U+FFFD per maximal invalid subsequence
+        }
+    }
+    return out;
+}
+
+// Reads the whole of `f` into `buf` (reusing its capacity). Returns an error text, or
+// an empty string on success.
+std::string read_all(std::FILE* f, std::string& buf) {
+    buf.clear();
+    char chunk[1 << 16];
+    for (;;) {
+        const std::size_t n = std::fread(chunk, 1, sizeof chunk, f);
+        if (n > 0) buf.append(chunk, n);
+        if (n < sizeof chunk) {
+            if (std::ferror(f)) {
+                const int err = errno;
+                return err != 0 ? std::strerror(err) : "read error";
+            }
+            return {};
+        }
+    }
+}
+
+// Reads FILE, or standard input for "-", as bytes. Returns an error text or "".
+std::string read_input(const std::string& path, std::string& buf) {
+    if (path == "-") {
+#if defined(_WIN32)
+        _setmode(_fileno(stdin), _O_BINARY);
+#endif
+        errno = 0;
+        return read_all(stdin, buf);
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return std::strerror(EISDIR);
+    errno = 0;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+        const int err = errno;
+        return err != 0 ? std::strerror(err) : "cannot open";
+    }
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size < std::uintmax_t{1} << 40) buf.reserve(static_cast<std::size_t>(size));
+    errno = 0;
+    std::string error = read_all(f, buf);
+    std::fclose(f);
+    return error;
+}
+
+bool write_line(const std::string& json) {
+    std::fwrite(json.data(), 1, json.size(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    return !std::ferror(stdout);
+}
+
+// Prints "reportage: MESSAGE" unless the message already names the tool.
+void print_error(const std::string& message) {
+    if (message.rfind("reportage:", 0) == 0)
+        std::fprintf(stderr, "%s\n", message.c_str());
+    else
+        std::fprintf(stderr, "reportage: %s\n", message.c_str());
+}
+
+// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+class Progress {
+public:
+    Progress(const std::vector<std::string>& files, bool enabled) : enabled_(enabled) {
+        if (!enabled_) return;
+        total_files_ = files.size();
+        for (const auto& f : files) {
+            std::error_code ec;
+            if (f == "-") continue;
+            const auto n = std::filesystem::file_size(f, ec);
+            if (!ec) total_bytes_ += n;
+        }
+        draw(true);
+    }
+
+    void advance(std::uintmax_t bytes) {
+        if (!enabled_) return;
+        ++done_files_;
+        done_bytes_ += bytes;
+        draw(done_files_ == total_files_);
+    }
+
+    // Erases the bar so a message can be printed on a clean line.
+    void clear() {
+        if (enabled_ && drawn_) std::fputs("\r\033[K", stderr);
+        drawn_ = false;
+    }
+
+    void finish() {
+        if (!enabled_) return;
+        draw(true);
+        std::fputc('\n', stderr);
+        std::fflush(stderr);
+        drawn_ = false;
+    }
+
+private:
+    void draw(bool force) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!force && drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        constexpr int width = 30;
+        const double frac = total_files_ == 0 ? 1.0
+                                              : static_cast<double>(done_files_) /
+                                                    static_cast<double>(total_files_);
+        const int filled = static_cast<int>(frac * width);
+        std::string bar(static_cast<std::size_t>(filled), '#');
+        bar.append(static_cast<std::size_t>(width - filled), '.');
+        std::fprintf(stderr, "\r\033[K[%s] %zu/%zu files  %.1f/%.1f MB", bar.c_str(), done_files_,
+                     total_files_, static_cast<double>(done_bytes_) / 1e6,
+                     static_cast<double>(total_bytes_) / 1e6);
+        std::fflush(stderr);
+        drawn_ = true;
+    }
+
+    bool enabled_ = false;
+    bool drawn_ = false;
+    std::size_t total_files_ = 0;
+    std::size_t done_files_ = 0;
+    std::uintmax_t total_bytes_ = 0;
+    std::uintmax_t done_bytes_ = 0;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+struct ParseCommand {
+    std::optional<std::string> published;
+    std::optional<std::string> name;
+    bool pretty = false;
+    bool jsonl = false;
+    bool help = false;
+    std::vector<std::string> files;
+};
+
+ParseCommand parse_arguments(int argc, char** argv) {
+    ParseCommand cmd;
+    bool options_done = false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const std::string& opt) -> std::string {
+            const std::string prefix = opt + "=";
+            if (arg.rfind(prefix, 0) == 0) return arg.substr(prefix.size());
+            if (i + 1 >= argc) throw UsageError{"option " + opt + " needs a value"};
+            return argv[++i];
+        };
+        if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+            cmd.files.push_back(arg);
+        } else if (arg == "--") {
+            options_done = true;
+        } else if (arg == "--help" || arg == "-h") {
+            cmd.help = true;
+        } else if (arg == "--pretty") {
+            cmd.pretty = true;
+        } else if (arg == "--jsonl") {
+            cmd.jsonl = true;
+        } else if (arg == "--published" || arg.rfind("--published=", 0) == 0) {
+            cmd.published = value("--published");
+        } else if (arg == "--name" || arg.rfind("--name=", 0) == 0) {
+            cmd.name = value("--name");
+        } else {
+            throw UsageError{"unknown option " + arg};
+        }
+    }
+    if (cmd.help) return cmd;
+    if (cmd.files.empty()) throw UsageError{"parse needs a FILE (or - for standard input)"};
+    if (cmd.jsonl) {
+        if (cmd.pretty) throw UsageError{"--pretty cannot be combined with --jsonl"};
+        if (cmd.name) throw UsageError{"--name cannot be combined with --jsonl"};
+    } else if (cmd.files.size() > 1) {
+        throw UsageError{"parse takes one FILE; use --jsonl for several"};
+    }
+    return cmd;
+}
+
+int run_single(const ParseCommand& cmd, const reportage::ParseOptions& base) {
+    const std::string& path = cmd.files.front();
+    std::string buf;
+    const std::string error = read_input(path, buf);
+    if (!error.empty()) {
+        print_error("cannot read " + (path == "-" ? std::string("standard input") : path) + ": " +
+                    error);
+        return exit_failure;
+    }
+    reportage::ParseOptions options = base;
+    if (cmd.name)
+        options.name = valid_utf8(*cmd.name);
+    else if (path != "-")
+        options.name = valid_utf8(path);
+    const reportage::Report report = reportage::parse(buf, options);
+    if (!write_line(reportage::to_json_string(report, cmd.pretty ? 2 : -1))) {
+        print_error("cannot write to standard output");
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
+int run_jsonl(const ParseCommand& cmd, const reportage::ParseOptions& base) {
+    // The bar goes to stderr only when it is a terminal, and not when stdout is the same
+    // screen: there the JSON lines already show the progress and would break the bar.
+    const bool show_progress = REPORTAGE_ISATTY(REPORTAGE_FILENO(stderr)) &&
+                               !REPORTAGE_ISATTY(REPORTAGE_FILENO(stdout));
+    Progress progress(cmd.files, show_progress);
+    int status = exit_ok;
+    std::string buf;  // reused: memory stays bounded by the largest file
+    for (const std::string& path : cmd.files) {
+        const std::string shown = path == "-" ? std::string("standard input") : path;
+        const std::string error = read_input(path, buf);
+        if (!error.empty()) {
+            progress.clear();
+            print_error("cannot read " + shown + ": " + error);
+            status = exit_failure;
+            progress.advance(0);
+            continue;
+        }
+        try {
+            reportage::ParseOptions options = base;
+            if (path != "-") options.name = valid_utf8(path);
+            const std::string json =
+                reportage::to_json_string(reportage::parse(buf, options), -1);
+            if (!write_line(json)) {
+                progress.clear();
+                print_error("cannot write to standard output");
+                return exit_failure;
+            }
+        } catch (const std::bad_alloc&) {
+            progress.clear();
+            print_error("cannot analyse " + shown + ": out of memory");
+            status = exit_failure;
+        } catch (const std::exception& e) {
+            progress.clear();
+            print_error("cannot analyse " + shown + ": " + e.what());
+            status = exit_failure;
+        }
+        progress.advance(buf.size());
+        if (buf.capacity() > (std::size_t{64} << 20)) std::string().swap(buf);
+    }
+    progress.finish();
+    return status;
+}
+
+int run(int argc, char** argv) {
+    if (argc < 2) throw UsageError{"missing command"};
+    const std::string command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        print_usage(stdout);
+        return exit_ok;
+    }
+    if (command == "--version" || command == "version") {
+        std::printf("reportage %s\n", reportage::version());
+        return exit_ok;
+    }
+    if (command != "parse") throw UsageError{"unknown command " + command};
+
+    const ParseCommand cmd = parse_arguments(argc, argv);
+    if (cmd.help) {
+        print_usage(stdout);
+        return exit_ok;
+    }
+
+    reportage::ParseOptions options;
+    options.published = cmd.published;
+    try {
+        reportage::validate(options);
+    } catch (const reportage::Error& e) {
+        print_error(e.what());
+        return exit_usage;
+    }
+    return cmd.jsonl ? run_jsonl(cmd, options) : run_single(cmd, options);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const UsageError& e) {
+        print_error(e.message);
+        std::fputs("Try 'reportage --help' for more information.\n", stderr);
+        return exit_usage;
+    } catch (const reportage::Error& e) {
+        print_error(e.what());
+        return exit_usage;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return exit_failure;
+    } catch (const std::exception& e) {
+        print_error(std::string("error: ") + e.what());
+        return exit_failure;
+    } catch (...) {
+        print_error("unknown error");
+        return exit_failure;
+    }
+}
