@@ -4,8 +4,10 @@
 #include <cctype>
 #include <string>
 
+#include "claims/claims.hpp"
 #include "layout/layout.hpp"
 #include "text/document.hpp"
+#include "time/timexes.hpp"
 
 namespace reportage {
 
@@ -47,6 +49,8 @@ Report parse(std::string_view input, const ParseOptions& options) {
         report.article.published.date = options.published;
         report.article.published.origin = PublishedOrigin::given;
     }
+    time::extract(doc, report.article.published, report.timexes, report.diagnostics);
+    claims::extract(doc, layout, report.article, report.sources, report.claims, report.diagnostics);
     // Later stages: time expressions, then claims and sources, then events.
     (void)layout;
     return report;

@@ -1,0 +1,1304 @@
+// Detection: a left-to-right matcher over the token stream. At each token the patterns
+// below are tried and the longest match wins; matches never cross a sentence. Word lists
+// come from src/lexicon/time_*.tsv, so each token costs a few hash lookups.
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "lexicon/lexicon.hpp"
+#include "time/timex_internal.hpp"
+
+namespace reportage::time {
+
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (v > 100000000) return v;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+int field_int(const std::vector<std::string_view>* row, std::size_t k) {
+    if (!row || row->size() <= k) return 0;
+    return std::atoi(std::string((*row)[k]).c_str());
+}
+
+bool has_flag(const std::vector<std::string_view>* row, std::string_view flag) {
+    if (!row) return false;
+    for (std::size_t k = 1; k < row->size(); ++k)
+        if ((*row)[k] == flag) return true;
+    return false;
+}
+
+Unit unit_from_code(std::string_view c) {
+    if (c == "Y") return Unit::year;
+    if (c == "Q") return Unit::quarter;
+    if (c == "M") return Unit::month;
+    if (c == "W") return Unit::week;
+    if (c == "D") return Unit::day;
+    if (c == "WE") return Unit::weekend;
+    if (c == "E") return Unit::decade;
+    if (c == "C") return Unit::century;
+    if (c == "H") return Unit::hour;
+    if (c == "N") return Unit::minute;
+    if (c == "S") return Unit::second;
+    if (c == "F") return Unit::fortnight;
+    return Unit::none;
+}
+
+// ISO 8601 duration for n units (n < 0: unknown amount, X).
+std::string duration_value(Unit u, int n) {
+    std::string num = n < 0 ? "X" : std::to_string(n);
+    switch (u) {
+        case Unit::year: return "P" + num + "Y";
+        case Unit::quarter: return n < 0 ? "PXM" : "P" + std::to_string(3 * n) + "M";
+        case Unit::month: return "P" + num + "M";
+        case Unit::week: return "P" + num + "W";
+        case Unit::day: return "P" + num + "D";
+        case Unit::weekend: return "P" + (n < 0 ? num : std::to_string(2 * n)) + "D";
+        case Unit::fortnight: return "P" + (n < 0 ? num : std::to_string(2 * n)) + "W";
+        case Unit::decade: return n < 0 ? "PXE" : "P" + std::to_string(10 * n) + "Y";
+        case Unit::century: return n < 0 ? "PXC" : "P" + std::to_string(100 * n) + "Y";
+        case Unit::hour: return "PT" + num + "H";
+        case Unit::minute: return "PT" + num + "M";
+        case Unit::second: return "PT" + num + "S";
+        case Unit::none: break;
+    }
+    return "PX";
+}
+
+bool is_clock_unit(Unit u) { return u == Unit::hour || u == Unit::minute || u == Unit::second; }
+
+struct Number {
+    int value = 0;  // -1: an unknown amount (few, several)
+    std::uint32_t end = 0;
+    bool ordinal = false;
+    bool digits = false;
+};
+
+class Detector {
+public:
+    explicit Detector(const text::Document& doc)
+        : doc_(doc), toks_(doc.tokens), months_(lexicon::table("time_months")),
+          weekdays_(lexicon::table("time_weekdays")), numbers_(lexicon::table("time_numbers")),
+          units_(lexicon::table("time_units")), words_(lexicon::table("time_words")) {}
+
+    std::vector<Mention> run() {
+        std::vector<Mention> out;
+        const auto n = static_cast<std::uint32_t>(toks_.size());
+        // Matches stay inside one sentence; tokens outside every sentence (headings, stray
+        // lines) are bounded by their line.
+        std::vector<std::uint32_t> first(n), end(n);
+        for (std::uint32_t k = 0; k < n; ++k) {
+            const auto& line = doc_.lines[toks_[k].line];
+            first[k] = line.first_token;
+            end[k] = std::min(line.end_token, n);
+        }
+        for (const auto& s : doc_.sentences)
+            for (std::uint32_t k = s.first_token; k < s.end_token && k < n; ++k) {
+                first[k] = s.first_token;
+                end[k] = std::min(s.end_token, n);
+            }
+        std::uint32_t i = 0;
+        while (i < n) {
+            lim_ = end[i];
+            sent_first_ = first[i];
+            Mention best;
+            bool found = false;
+            match_at(i, best, found);
+            if (found && best.end > i) {
+                best.future = future_cue(best.first);
+                out.push_back(std::move(best));
+                i = out.back().end;
+            } else {
+                ++i;
+            }
+        }
+        return out;
+    }
+
+private:
+    const text::Document& doc_;
+    const std::vector<Token>& toks_;
+    const lexicon::Table& months_;
+    const lexicon::Table& weekdays_;
+    const lexicon::Table& numbers_;
+    const lexicon::Table& units_;
+    const lexicon::Table& words_;
+    std::uint32_t lim_ = 0, sent_first_ = 0;
+    bool ord_dummy_ = false;
+
+    std::string_view w(std::uint32_t i) const { return i < lim_ ? doc_.norm(toks_[i]) : std::string_view(); }
+    bool cap(std::uint32_t i) const { return i < lim_ && toks_[i].has(text::tf_capitalized); }
+    bool is_num_token(std::uint32_t i) const { return i < lim_ && toks_[i].kind == TokenKind::number; }
+    bool is_punct(std::uint32_t i, char c) const { return w(i).size() == 1 && w(i)[0] == c; }
+    bool adjacent(std::uint32_t a, std::uint32_t b) const {  // no space between token a and b
+        return b < lim_ && toks_[a].end == toks_[b].begin;
+    }
+
+    static void consider(Mention& best, bool& found, Mention cand) {
+        if (!found || cand.end > best.end) {
+            best = std::move(cand);
+            found = true;
+        }
+    }
+
+    // ------------------------------------------------------------ lexicon access
+
+    int month_at(std::uint32_t i, bool& abbr, bool& homograph) const {
+        abbr = homograph = false;
+        if (i >= lim_ || !cap(i)) return 0;
+        const auto* row = months_.find(w(i));
+        if (!row) return 0;
+        abbr = has_flag(row, "abbr");
+        homograph = has_flag(row, "homograph");
+        return field_int(row, 0);
+    }
+    int weekday_at(std::uint32_t i, bool& abbr) const {
+        abbr = false;
+        if (i >= lim_ || !cap(i)) return 0;
+        std::string_view s = w(i);
+        if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
+        const auto* row = weekdays_.find(s);
+        if (!row) return 0;
+        abbr = has_flag(row, "abbr");
+        return field_int(row, 0);
+    }
+    Unit unit_at(std::uint32_t i, bool* plural = nullptr) const {
+        const auto* row = units_.find(w(i));
+        if (!row || row->empty()) return Unit::none;
+        if (plural) *plural = has_flag(row, "pl");
+        return unit_from_code((*row)[0]);
+    }
+    const std::vector<std::string_view>* word_row(std::uint32_t i, std::string_view kind) const {
+        const auto* row = words_.find(w(i));
+        if (!row || row->size() < 2 || (*row)[0] != kind) return nullptr;
+        return row;
+    }
+
+    // A day number 1..31 (digits, or 16th / 1st).
+    int day_at(std::uint32_t i) const {
+        std::string_view s = w(i);
+        if (s.size() > 2 && (s.substr(s.size() - 2) == "st" || s.substr(s.size() - 2) == "nd" ||
+                             s.substr(s.size() - 2) == "rd" || s.substr(s.size() - 2) == "th"))
+            s.remove_suffix(2);
+        if (!all_digits(s) || s.size() > 2) return 0;
+        int d = to_int(s);
+        return d >= 1 && d <= 31 ? d : 0;
+    }
+    int year_digits(std::uint32_t i) const {
+        std::string_view s = w(i);
+        if (s.size() != 4 || !all_digits(s)) return 0;
+        int y = to_int(s);
+        return y >= 1000 && y <= 2200 ? y : 0;
+    }
+
+    int number_word(std::string_view s, bool& ordinal) const {
+        ordinal = false;
+        const auto* row = numbers_.find(s);
+        if (!row) return 0;
+        ordinal = has_flag(row, "ord");
+        return field_int(row, 0);
+    }
+
+    // A cardinal (or ordinal) amount starting at i.
+    bool number_at(std::uint32_t i, Number& n, bool allow_article) const {
+        std::string_view s = w(i);
+        if (s.empty()) return false;
+        n = Number{};
+        if (all_digits(s) && s.size() <= 4) {
+            n.value = to_int(s);
+            n.digits = true;
+            n.end = i + 1;
+            // "5 1/2"
+            return true;
+        }
+        if (s.size() > 2 && all_digits(s.substr(0, s.size() - 2)) && day_at(i)) {
+            n.value = day_at(i);
+            n.ordinal = true;
+            n.digits = true;
+            n.end = i + 1;
+            return true;
+        }
+        if (allow_article && (s == "a" || s == "an")) {
+            if (w(i + 1) == "few" || w(i + 1) == "couple") {
+                n.value = w(i + 1) == "few" ? -1 : 2;
+                n.end = i + 2 + (w(i + 2) == "of" ? 1 : 0);
+                return true;
+            }
+            n.value = 1;
+            n.end = i + 1;
+            return true;
+        }
+        if (s == "couple" && w(i + 1) == "of") {
+            n.value = 2;
+            n.end = i + 2;
+            return true;
+        }
+        if (s == "few" || s == "several" || s == "many") {
+            n.value = -1;
+            n.end = i + 1;
+            return true;
+        }
+        bool ord = false;
+        int v = number_word(s, ord);
+        if (v == 0) {
+            // twenty-four
+            auto dash = s.find('-');
+            if (dash == std::string_view::npos) return false;
+            bool o1 = false, o2 = false;
+            int a = number_word(s.substr(0, dash), o1), b = number_word(s.substr(dash + 1), o2);
+            if (a < 20 || a % 10 != 0 || b == 0 || b > 9 || o1) return false;
+            n.value = a + b;
+            n.ordinal = o2;
+            n.end = i + 1;
+            return true;
+        }
+        n.value = v;
+        n.ordinal = ord;
+        n.end = i + 1;
+        if (!ord && v >= 20 && v < 100 && v % 10 == 0) {  // twenty four
+            bool o2 = false;
+            int b = number_word(w(i + 1), o2);
+            if (b > 0 && b < 10) {
+                n.value += b;
+                n.ordinal = o2;
+                n.end = i + 2;
+            }
+        }
+        return true;
+    }
+
+    // Words that make a following month name or year a date.
+    static bool date_preposition(std::string_view s) {
+        static const char* const words[] = {"in", "since", "until", "till", "by", "of", "last", "next",
+                                            "this", "early", "late", "mid", "during", "from", "through",
+                                            "before", "after", "between", "and", "to", "on", "around",
+                                            "fiscal", "end", "beginning", "middle", "start", "throughout",
+                                            "into", "as", "at", "for", "than", "circa", "or", "year", "calendar",
+                                            "that", "same", "past", "previous", "following", "-"};
+        for (const char* p : words)
+            if (s == p) return true;
+        return false;
+    }
+
+    // A modal or scheduling word near the expression: the policies pick the future.
+    bool future_cue(std::uint32_t at) const {
+        std::uint32_t b = at > sent_first_ + 10 ? at - 10 : sent_first_;
+        std::uint32_t e = std::min<std::uint32_t>(lim_, at + 3);
+        for (std::uint32_t k = b; k < e; ++k) {
+            std::string_view s = w(k);
+            if (s == "will" || s == "shall" || s == "'ll" || s == "won't" || s == "scheduled" ||
+                s == "upcoming" || s == "due" || s == "expected" || s == "plans" || s == "planned" ||
+                s == "plan" || s == "begins" || s == "starts" || s == "opens")
+                return true;
+            if (s == "going" && w(k + 1) == "to") return true;
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------ patterns
+
+    // [modifier] core: the modifier words TimeBank keeps inside the expression.
+    std::uint32_t skip_modifier(std::uint32_t i) const {
+        std::string_view s = w(i);
+        if (s == "early" || s == "late" || s == "mid" || s == "earlier" || s == "later") return i + 1;
+        if (s == "the" && (w(i + 1) == "end" || w(i + 1) == "beginning" || w(i + 1) == "middle" ||
+                           w(i + 1) == "start") && w(i + 2) == "of")
+            return i + 3;
+        return i;
+    }
+
+    void match_at(std::uint32_t i, Mention& best, bool& found) {
+        std::uint32_t core = skip_modifier(i);
+        for (std::uint32_t start : {core, i}) {
+            Mention m;
+            if (match_core(start, m)) {
+                if (start != i) m.first = i;
+                // a modifier only attaches to dates
+                if (start != i && m.type == TimexType::duration) continue;
+                if (start != i && m.form == Form::fixed && m.value.find('P') == 0) continue;
+                consider(best, found, std::move(m));
+                return;
+            }
+            if (core == i) break;
+        }
+    }
+
+    bool match_core(std::uint32_t i, Mention& out) {
+        Mention best;
+        bool found = false;
+        Mention m;
+        m.first = i;
+        if (month_date(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (weekday_date(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (numeric_date(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (year_date(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (word_date(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (relative_unit(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (quantity(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (anaphor(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (set_expr(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (clock_time(i, m)) consider(best, found, m);
+        m = Mention{};
+        m.first = i;
+        if (season_or_quarter(i, m)) consider(best, found, m);
+        if (found) out = std::move(best);
+        return found;
+    }
+
+    // A year after a month/day: ", 2011" or " 2011".
+    std::uint32_t year_after(std::uint32_t j, int& year) const {
+        year = 0;
+        if (is_punct(j, ',') && year_digits(j + 1)) {
+            year = year_digits(j + 1);
+            return j + 2;
+        }
+        if (year_digits(j)) {
+            year = year_digits(j);
+            return j + 1;
+        }
+        return j;
+    }
+
+    // Attaches a trailing time or part of day: "Friday morning", "December 16 at 4 p.m.".
+    void part_of_day_after(Mention& m) const {
+        if (const auto* row = word_row(m.end, "part")) {
+            m.suffix = "T" + std::string((*row)[1]);
+            m.type = TimexType::time;
+            m.end += 1;
+        }
+    }
+
+    bool month_date(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        int rel = 0;
+        std::string_view s = w(j);
+        if (s == "last" || s == "next" || s == "this") {
+            rel = s == "last" ? -1 : s == "next" ? 1 : 2;
+            ++j;
+        }
+        bool wabbr = false;
+        bool leading_weekday = false;
+        if (weekday_at(j, wabbr)) {  // Tuesday, Dec. 16
+            std::uint32_t k = j + 1 + (is_punct(j + 1, ',') ? 1 : 0);
+            bool a, h;
+            if (month_at(k, a, h) && day_at(k + 1)) {
+                j = k;
+                leading_weekday = true;
+            }
+        }
+        int day_first = 0;
+        if (!leading_weekday && day_at(j) && is_num_token(j)) {  // 16 December [2011]
+            bool a, h;
+            std::uint32_t k = j + 1 + (w(j + 1) == "of" ? 1 : 0);
+            if (month_at(k, a, h)) {
+                day_first = day_at(j);
+                j = k;
+            }
+        }
+        bool abbr = false, homograph = false;
+        int month = month_at(j, abbr, homograph);
+        std::string_view tok = w(j);
+        // mid-December, late-November, mid-2011 as one token
+        if (!month && rel == 0 && !day_first) {
+            auto dash = tok.find('-');
+            if (dash != std::string_view::npos) {
+                std::string_view pre = tok.substr(0, dash), rest = tok.substr(dash + 1);
+                if (pre == "mid" || pre == "early" || pre == "late") {
+                    bool o = false;
+                    if (const auto* row = months_.find(rest); row && !has_flag(row, "abbr")) {
+                        m.form = Form::month;
+                        m.month = field_int(row, 0);
+                        m.end = j + 1;
+                        int year;
+                        m.end = year_after(m.end, year);
+                        if (year) {
+                            m.form = Form::fixed;
+                            m.value = std::to_string(year) + "-" + (m.month < 10 ? "0" : "") + std::to_string(m.month);
+                        }
+                        return true;
+                    }
+                    (void)o;
+                    if (rest.size() == 4 && all_digits(rest)) {
+                        m.form = Form::fixed;
+                        m.value = std::string(rest);
+                        m.end = j + 1;
+                        return true;
+                    }
+                    if (rest.size() == 5 && rest.back() == 's' && all_digits(rest.substr(0, 4))) {
+                        m.form = Form::fixed;
+                        m.value = std::string(rest.substr(0, 3));
+                        m.end = j + 1;
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if (!month) return false;
+        int day = day_first;
+        std::uint32_t e = j + 1;
+        if (!day && day_at(e) && !(is_num_token(e) && w(e).size() == 4)) {
+            // "May 5" but not "May 5,000"
+            day = day_at(e);
+            e += 1;
+        }
+        int year = 0;
+        e = year_after(e, year);
+        if (!day && !year) {
+            if (w(j + 1) == "of" && year_digits(j + 2)) {
+                year = year_digits(j + 2);
+                e = j + 3;
+            }
+        }
+        if (!day && !year) {
+            if (abbr) return false;
+            if (homograph) {
+                std::string_view prev = i > sent_first_ ? w(i - 1) : std::string_view();
+                if (rel == 0 && !date_preposition(prev) && !(i > sent_first_ && (w(i - 1) == "early" || w(i - 1) == "late")))
+                    return false;
+                // "may" after a subject is the verb; a capital inside a name run is a surname
+                if (cap(i + 1) && rel == 0) return false;
+            }
+            if (w(e) == "this" && w(e + 1) == "year") {  // January this year
+                m.form = Form::month;
+                m.rel = 2;
+                m.month = month;
+                m.end = e + 2;
+                return true;
+            }
+            if (w(e) == "last" && w(e + 1) == "year") {
+                m.form = Form::month;
+                m.rel = -2;
+                m.month = month;
+                m.end = e + 2;
+                return true;
+            }
+        }
+        m.month = month;
+        m.day = day;
+        m.year = year;
+        m.rel = rel;
+        m.end = e;
+        if (year) {
+            m.form = Form::fixed;
+            char buf[32];
+            if (day)
+                std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+            else
+                std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+            m.value = buf;
+        } else {
+            m.form = day ? Form::month_day : Form::month;
+        }
+        if (day) part_of_day_after(m);
+        return true;
+    }
+
+    bool weekday_date(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        std::string_view s = w(j);
+        int rel = 0;
+        if (s == "last" || s == "next" || s == "this" || s == "past" || s == "coming") {
+            rel = s == "last" || s == "past" ? -1 : s == "this" ? 2 : 1;
+            ++j;
+        } else if (s == "this" && w(j + 1) == "coming") {
+            rel = 1;
+            j += 2;
+        }
+        bool abbr = false;
+        int wd = weekday_at(j, abbr);
+        if (!wd || abbr) return false;
+        m.form = Form::weekday;
+        m.weekday = wd;
+        m.rel = rel;
+        m.end = j + 1;
+        part_of_day_after(m);
+        return true;
+    }
+
+    bool numeric_date(std::uint32_t i, Mention& m) {
+        std::string_view s = w(i);
+        if (!is_num_token(i)) return false;
+        // 2011-12-16 as three tokens
+        if (year_digits(i) && is_punct(i + 1, '-') && adjacent(i, i + 1) && w(i + 2).size() == 2 &&
+            all_digits(w(i + 2)) && is_punct(i + 3, '-') && w(i + 4).size() == 2 && all_digits(w(i + 4)) &&
+            adjacent(i + 3, i + 4)) {
+            int mo = to_int(w(i + 2)), d = to_int(w(i + 4));
+            if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(year_digits(i), mo)) return false;
+            m.form = Form::fixed;
+            m.value = std::string(s) + "-" + std::string(w(i + 2)) + "-" + std::string(w(i + 4));
+            m.end = i + 5;
+            return true;
+        }
+        // 12/16/2011, 12/16/11, 12/16
+        auto a = s.find('/');
+        if (a == std::string_view::npos || s.find(':') != std::string_view::npos || s.find('.') != std::string_view::npos ||
+            s.find(',') != std::string_view::npos)
+            return false;
+        auto b = s.find('/', a + 1);
+        std::string_view p1 = s.substr(0, a);
+        std::string_view p2 = b == std::string_view::npos ? s.substr(a + 1) : s.substr(a + 1, b - a - 1);
+        std::string_view p3 = b == std::string_view::npos ? std::string_view() : s.substr(b + 1);
+        if (!all_digits(p1) || !all_digits(p2) || p1.size() > 2 || p2.size() > 2) return false;
+        int mo = to_int(p1), d = to_int(p2);
+        if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
+        if (b == std::string_view::npos) return false;  // 3/4 is more often a fraction
+        if (!all_digits(p3) || (p3.size() != 2 && p3.size() != 4)) return false;
+        int y = to_int(p3);
+        if (p3.size() == 2) y += y < 50 ? 2000 : 1900;
+        if (d > days_in_month(y, mo)) return false;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+        m.form = Form::fixed;
+        m.value = buf;
+        m.end = i + 1;
+        return true;
+    }
+
+    bool year_date(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        bool the = false;
+        if (w(j) == "the") {
+            the = true;
+            ++j;
+        }
+        if (w(j) == "fiscal" && year_digits(j + 1)) {
+            m.form = Form::fixed;
+            m.value = std::string(w(j + 1));
+            m.end = j + 2;
+            return true;
+        }
+        // the 1990s, the '80s, 1990s, the mid-1990s
+        std::string_view s = w(j);
+        std::uint32_t k = j;
+        if ((s == "'" || s == "\"") && k + 1 < lim_) s = w(++k);
+        if (s.size() >= 3 && s.back() == 's') {
+            std::string_view d = s.substr(0, s.size() - 1);
+            if (d.size() >= 2 && d[d.size() - 2] == '\'') d = d.substr(0, d.size() - 2);
+            if (d.size() == 4 && all_digits(d) && d[3] == '0' && to_int(d) >= 1000) {
+                m.form = Form::fixed;
+                m.value = std::string(d.substr(0, 3));
+                m.end = k + 1;
+                return true;
+            }
+            if (d.size() == 2 && all_digits(d) && d[1] == '0' && k > j) {
+                m.form = Form::fixed;
+                m.value = "19" + std::string(d.substr(0, 1));
+                m.end = k + 1;
+                return true;
+            }
+        }
+        if (the) {
+            // the 20th century
+            if (day_at(j) && w(j).size() > 2 && w(j + 1) == "century") {
+                m.form = Form::fixed;
+                m.value = std::to_string(day_at(j) - 1);
+                if (m.value.size() < 2) m.value = "0" + m.value;
+                m.end = j + 2;
+                return true;
+            }
+            return false;
+        }
+        int y = year_digits(i);
+        if (!y || !is_num_token(i)) return false;
+        std::string_view prev = i > sent_first_ ? w(i - 1) : std::string_view();
+        std::string_view next = w(i + 1);
+        if (prev == "$" || next == "%" || next == "percent" || prev == "no." || prev == "#") return false;
+        if (is_punct(i + 1, '-') || is_punct(i + 1, '/')) {  // 2011-12 handled elsewhere; ranges 1990-1995 keep
+            if (!year_digits(i + 2)) return false;
+        }
+        bool ok = date_preposition(prev) || (y >= 1900 && y <= 2100 && (next.empty() || (toks_[i + 1].kind == TokenKind::punct && next != "-")));
+        if (!ok && y >= 1950 && y <= 2100 && next.size() && cap(i + 1)) ok = false;
+        if (!ok) return false;
+        if (date_preposition(prev) && y < 1800 && !(prev == "in" || prev == "since" || prev == "until")) return false;
+        if (unit_at(i + 1) != Unit::none) return false;
+        // "1990 votes": a count before a plural noun
+        if (i + 1 < lim_ && toks_[i + 1].kind == TokenKind::word && !cap(i + 1) && next.size() > 2 &&
+            next.back() == 's' && next != "was" && next != "has" && next != "this" && next != "its" &&
+            next != "his" && next != "as" && next != "is")
+            return false;
+        m.form = Form::fixed;
+        m.value = std::string(w(i));
+        m.end = i + 1;
+        return true;
+    }
+
+    // today, yesterday, tonight, now, the past, the future, this morning, last night
+    bool word_date(std::uint32_t i, Mention& m) {
+        std::string_view s = w(i);
+        if (s == "the" && (w(i + 1) == "past" || w(i + 1) == "future")) {
+            if (unit_at(i + 2) != Unit::none || number_at_ok(i + 2)) return false;
+            m.form = Form::fixed;
+            m.value = w(i + 1) == "past" ? "PAST_REF" : "FUTURE_REF";
+            m.end = i + 2;
+            return true;
+        }
+        if ((s == "in" || s == "near") && w(i + 1) == "future") {
+            m.form = Form::fixed;
+            m.value = "FUTURE_REF";
+            m.first = i + 1;
+            m.end = i + 2;
+            return false;  // keep "in" out: handled by the caller's start
+        }
+        if (s == "future" && i > sent_first_ && (w(i - 1) == "in" || w(i - 1) == "near")) {
+            m.form = Form::fixed;
+            m.value = "FUTURE_REF";
+            m.end = i + 1;
+            return true;
+        }
+        if ((s == "this" || s == "last" || s == "tomorrow" || s == "yesterday" || s == "today") &&
+            word_row(i + 1, "part")) {
+            const auto* row = word_row(i + 1, "part");
+            m.form = Form::offset;
+            m.unit = Unit::day;
+            m.granularity = Unit::day;
+            m.n = s == "last" ? -1 : s == "tomorrow" ? 1 : s == "yesterday" ? -1 : 0;
+            if (s == "last" && (*row)[1] != "NI") return false;
+            m.suffix = "T" + std::string((*row)[1]);
+            m.type = TimexType::time;
+            m.end = i + 2;
+            return true;
+        }
+        if (const auto* row = words_.find(s)) {
+            if (row->size() < 2) return false;
+            std::string_view kind = (*row)[0], arg = (*row)[1];
+            if (kind == "ref") {
+                if (s == "now" && (w(i + 1) == "that" )) return false;
+                m.form = Form::fixed;
+                m.value = std::string(arg);
+                m.end = i + 1;
+                return true;
+            }
+            if (kind == "day") {
+                m.form = Form::offset;
+                m.unit = Unit::day;
+                m.granularity = Unit::day;
+                m.n = std::atoi(std::string(arg).c_str());
+                m.end = i + 1;
+                if (s == "today" && w(i + 1) == "'s") return true;
+                part_of_day_after(m);
+                return true;
+            }
+            if (kind == "tonight") {
+                m.form = Form::offset;
+                m.unit = Unit::day;
+                m.granularity = Unit::day;
+                m.suffix = "T" + std::string(arg);
+                m.type = TimexType::time;
+                m.end = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool number_at_ok(std::uint32_t i) const {
+        Number n;
+        return number_at(i, n, false);
+    }
+
+    // this week, last year, next month, the past three months, the next two years
+    bool relative_unit(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        bool the = w(j) == "the";
+        if (the) ++j;
+        std::string_view s = w(j);
+        int rel;
+        if (s == "this" && !the) rel = 0;
+        else if (s == "current" || s == "present") rel = the ? 0 : 99;
+        else if (s == "latest" || s == "most-recent") rel = the ? -1 : 99;
+        else if (s == "last" || s == "past" || s == "previous" || s == "prior") rel = -1;
+        else if (s == "next" || s == "coming" || s == "following") rel = 1;
+        else return false;
+        if (rel == 99) return false;
+        if (the && s == "following") return false;  // anaphoric, see anaphor()
+        if (the && s == "next" ) {
+            // "the next day" is anaphoric; "the next two years" a duration
+            Number n;
+            if (!number_at(j + 1, n, false)) return false;
+        }
+        ++j;
+        if (w(j) == "fiscal") ++j;
+        Number n;
+        if (number_at(j, n, false) && !n.ordinal) {
+            bool plural = false;
+            Unit u = unit_at(n.end, &plural);
+            if (u == Unit::none) return false;
+            m.type = TimexType::duration;
+            m.form = Form::fixed;
+            m.value = duration_value(u, n.value);
+            m.end = n.end + 1;
+            return true;
+        }
+        bool plural = false;
+        Unit u = unit_at(j, &plural);
+        if (u == Unit::none || u == Unit::fortnight) {
+            if (s == "past" && !the && w(j) == "decade") return false;
+            return false;
+        }
+        if (plural && !is_clock_unit(u)) {  // past years, coming months
+            m.form = Form::fixed;
+            m.value = rel < 0 ? "PAST_REF" : rel > 0 ? "FUTURE_REF" : "PRESENT_REF";
+            m.end = j + 1;
+            return true;
+        }
+        if (plural) {
+            m.type = TimexType::duration;
+            m.form = Form::fixed;
+            m.value = duration_value(u, -1);
+            m.end = j + 1;
+            return true;
+        }
+        if (is_clock_unit(u)) {
+            m.type = TimexType::duration;
+            m.form = Form::fixed;
+            m.value = duration_value(u, 1);
+            m.end = j + 1;
+            return true;
+        }
+        if (the && (s == "past" || s == "last") && u == Unit::decade) {
+            m.type = TimexType::duration;
+            m.form = Form::fixed;
+            m.value = "P10Y";
+            m.end = j + 1;
+            return true;
+        }
+        if (u == Unit::quarter) {
+            m.form = Form::quarter;
+            m.n = 0;
+            m.rel = rel == 0 ? 2 : rel;
+            m.end = j + 1;
+            return true;
+        }
+        m.form = Form::offset;
+        m.unit = u == Unit::weekend ? Unit::weekend : u;
+        m.granularity = u;
+        m.n = rel;
+        m.end = j + 1;
+        return true;
+    }
+
+    // three days, a week, two-week, 10 days ago, two days later, nearly two years
+    bool quantity(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        std::string_view s = w(j);
+        if (s == "more" && w(j + 1) == "than") j += 2;
+        else if (s == "less" && w(j + 1) == "than") j += 2;
+        else if (s == "at" && (w(j + 1) == "least" || w(j + 1) == "most")) j += 2;
+        else if (s == "about" || s == "nearly" || s == "almost" || s == "around" || s == "approximately" ||
+                 s == "roughly" || s == "over" || s == "some" || s == "just" || s == "only")
+            j += 1;
+        // hyphenated: two-week, 10-year, day-long
+        {
+            std::string_view t = w(j);
+            auto dash = t.find('-');
+            if (dash != std::string_view::npos && dash > 0) {
+                std::string_view left = t.substr(0, dash), right = t.substr(dash + 1);
+                if (right.size() > 5 && right.substr(right.size() - 5) == "-long") right.remove_suffix(5);
+                if (right.size() > 4 && right.substr(right.size() - 4) == "-old") return false;  // an age
+                const auto* urow = units_.find(right);
+                if (urow && !urow->empty()) {
+                    Unit u = unit_from_code((*urow)[0]);
+                    int v = 0;
+                    bool ord = false;
+                    if (all_digits(left) && left.size() <= 3) v = to_int(left);
+                    else v = number_word(left, ord);
+                    if (v > 0 && !ord && u != Unit::quarter) {
+                        m.type = TimexType::duration;
+                        m.form = Form::fixed;
+                        m.value = duration_value(u, v);
+                        m.end = j + 1;
+                        return true;
+                    }
+                }
+                if (right == "long" && units_.find(left)) {  // day-long, decades-long
+                    bool pl = false;
+                    Unit u = unit_at(j, &pl);
+                    (void)u;
+                    const auto* lrow = units_.find(left);
+                    m.type = TimexType::duration;
+                    m.form = Form::fixed;
+                    m.value = duration_value(unit_from_code((*lrow)[0]), has_flag(lrow, "pl") ? -1 : 1);
+                    m.end = j + 1;
+                    return true;
+                }
+            }
+        }
+        Number n;
+        bool have_number = number_at(j, n, true);
+        std::uint32_t k = have_number ? n.end : j;
+        if (have_number && n.ordinal) return false;
+        bool half = false;
+        if (have_number && n.digits && w(k) == "1/2") {  // 5 1/2 hours
+            half = true;
+            ++k;
+        }
+        if (have_number && w(k) == "more") ++k;  // two more weeks
+        bool plural = false;
+        Unit u = unit_at(k, &plural);
+        if (u == Unit::none) return false;
+        if (!have_number) {
+            // bare plural: "for months", "years"; "days" after "recent"
+            if (!plural || j != i) return false;
+            if (u == Unit::quarter || u == Unit::weekend) return false;
+            std::string_view prev = i > sent_first_ ? w(i - 1) : std::string_view();
+            if (prev == "the" || prev == "those" || prev == "these" || prev == "early" || prev == "those") return false;
+            if (w(k + 1) == "of" && !(w(k + 2) == "the" || w(k + 2).empty())) return false;
+            if (w(k + 1) == "ago" || w(k + 1) == "later" || w(k + 1) == "earlier") {
+                m.type = TimexType::date;
+                m.form = Form::fixed;
+                m.value = w(k + 1) == "ago" ? "PAST_REF" : "PAST_REF";
+                m.end = k + 2;
+                return true;
+            }
+            m.type = TimexType::duration;
+            m.form = Form::fixed;
+            m.value = duration_value(u, -1);
+            m.end = k + 1;
+            if (prev == "recent" || prev == "coming") m.first = i - 1;  // recent years: PXY
+            return true;
+        }
+        if (n.digits && n.value > 500 && u != Unit::hour && u != Unit::minute) return false;
+        // "a day" in "once a day", "$5 a year": a rate, not a time
+        if ((w(j) == "a" || w(j) == "an") && i > sent_first_) {
+            std::string_view prev = w(i - 1);
+            if (prev == "once" || prev == "twice" || prev == "times" || toks_[i - 1].kind == TokenKind::number) {
+                m.type = TimexType::set;
+                m.form = Form::fixed;
+                m.value = duration_value(u, 1);
+                m.end = k + 1;
+                return true;
+            }
+        }
+        std::string_view after = w(k + 1);
+        // "two days before the vote": relative to an event; only the duration is a timex
+        if ((after == "before" || after == "after") && w(k + 2) != "." && w(k + 2) != "," && !w(k + 2).empty())
+            after = std::string_view();
+        if (after == "ago" || ((after == "earlier" || after == "later" || after == "before" || after == "after") &&
+                               !is_clock_unit(u))) {
+            m.type = TimexType::date;
+            int amount = n.value < 0 ? 0 : n.value;
+            m.n = after == "ago" || after == "earlier" || after == "before" ? -amount : amount;
+            m.unit = u;
+            m.granularity = u == Unit::week || u == Unit::day || u == Unit::month || u == Unit::year ? u : Unit::year;
+            if (u == Unit::decade) {
+                m.unit = Unit::year;
+                m.n *= 10;
+            }
+            if (u == Unit::century) {
+                m.unit = Unit::year;
+                m.n *= 100;
+            }
+            if (u == Unit::quarter) m.granularity = Unit::quarter;
+            if (u == Unit::fortnight) {
+                m.unit = Unit::week;
+                m.n *= 2;
+                m.granularity = Unit::week;
+            }
+            if (is_clock_unit(u)) {
+                m.unit = Unit::day;
+                m.n = 0;
+                m.granularity = Unit::day;
+            }
+            m.form = after == "ago" ? Form::offset : Form::anaphor;
+            if (n.value < 0) {
+                m.form = Form::fixed;
+                m.value = "PAST_REF";
+                if (after == "later") m.value = "FUTURE_REF";
+            }
+            m.quarter_aware = (u == Unit::year && amount == 1);
+            m.end = k + 2;
+            if (after == "earlier" && m.form == Form::anaphor && w(k + 2) == "than") return false;
+            return true;
+        }
+        if (u == Unit::quarter || u == Unit::weekend) return false;
+        if (w(k + 1) == "'s" || w(k + 1) == "old" || (w(k + 1) == "-" && w(k + 2) == "old")) {
+            if (w(k + 1) == "old" || w(k + 2) == "old") return false;  // ages are not durations
+        }
+        m.type = TimexType::duration;
+        m.form = Form::fixed;
+        m.value = duration_value(u, n.value);
+        m.end = k + 1;
+        if (!half && w(k + 1) == "and" && w(k + 2) == "a" && w(k + 3) == "half") {
+            half = true;
+            m.end = k + 4;
+        }
+        if (half && n.value >= 0) {
+            if (u == Unit::year) m.value += "6M";
+            else if (u == Unit::hour) m.value += "30M";
+            else if (u == Unit::minute) m.value += "30S";
+            else if (u == Unit::day) m.value += "T12H";
+        }
+        // "the three days", "the first nine months"
+        if (i > sent_first_ && j == i && w(i - 1) == "the") m.first = i - 1;
+        if (i > sent_first_ + 1 && j == i && (w(i - 1) == "first" || w(i - 1) == "last") && w(i - 2) == "the")
+            m.first = i - 2;
+        return true;
+    }
+
+    // the following day, that day, the next morning, the same day, the day before
+    bool anaphor(std::uint32_t i, Mention& m) {
+        std::string_view s = w(i);
+        std::uint32_t j;
+        int n;
+        if (s == "the" && (w(i + 1) == "following" || w(i + 1) == "next" || w(i + 1) == "previous" ||
+                           w(i + 1) == "same" || w(i + 1) == "preceding")) {
+            std::string_view r = w(i + 1);
+            n = r == "following" || r == "next" ? 1 : r == "same" ? 0 : -1;
+            j = i + 2;
+        } else if (s == "that" || (s == "earlier" && w(i + 1) == "that")) {
+            n = 0;
+            j = s == "that" ? i + 1 : i + 2;
+            if (w(j) == "same") ++j;
+        } else if (s == "the" && w(i + 1) == "day" && (w(i + 2) == "before" || w(i + 2) == "after")) {
+            std::string_view nx = w(i + 3);
+            if (!(nx.empty() || nx == "." || nx == "," || nx == "yesterday")) return false;
+            m.form = Form::anaphor;
+            m.unit = Unit::day;
+            m.granularity = Unit::day;
+            m.n = w(i + 2) == "before" ? -1 : 1;
+            if (nx == "yesterday") {
+                m.form = Form::offset;
+                m.n = -2;
+                m.end = i + 4;
+                return true;
+            }
+            m.end = i + 3;
+            return true;
+        } else {
+            return false;
+        }
+        if (const auto* row = word_row(j, "part")) {
+            m.form = Form::anaphor;
+            m.unit = Unit::day;
+            m.granularity = Unit::day;
+            m.n = std::string((*row)[1]) == "NI" && n == 0 ? 0 : n;
+            if (n == 1 && (*row)[1] == "NI") m.n = 0;  // the following night: same evening
+            if (n == 1 && (*row)[1] != "NI") m.n = 1;
+            m.suffix = "T" + std::string((*row)[1]);
+            m.type = TimexType::time;
+            m.end = j + 1;
+            return true;
+        }
+        bool plural = false;
+        Unit u = unit_at(j, &plural);
+        if (u == Unit::none || plural || is_clock_unit(u) || u == Unit::quarter || u == Unit::fortnight) return false;
+        if (s == "that" && u == Unit::weekend) return false;
+        m.form = Form::anaphor;
+        m.unit = u;
+        m.granularity = u;
+        m.n = n;
+        m.end = j + 1;
+        if (s == "that" && (w(j + 1) == "of" || w(j + 1) == "when")) return false;
+        return true;
+    }
+
+    // daily, every week, each day, every two weeks
+    bool set_expr(std::uint32_t i, Mention& m) {
+        std::string_view s = w(i);
+        if (const auto* row = word_row(i, "set")) {
+            m.type = TimexType::set;
+            m.form = Form::fixed;
+            m.value = std::string((*row)[1]);
+            m.end = i + 1;
+            return true;
+        }
+        if (s != "every" && s != "each") return false;
+        std::uint32_t j = i + 1;
+        Number n;
+        int amount = 1;
+        if (number_at(j, n, false) && !n.ordinal && n.value > 0) {
+            amount = n.value;
+            j = n.end;
+        }
+        bool plural = false;
+        Unit u = unit_at(j, &plural);
+        if (u != Unit::none && u != Unit::quarter) {
+            if (s == "each" && amount == 1 && w(j + 1) == "of") return false;
+            m.type = TimexType::set;
+            m.form = Form::fixed;
+            m.value = duration_value(u, amount);
+            m.end = j + 1;
+            return true;
+        }
+        bool abbr = false;
+        if (int wd = weekday_at(j, abbr); wd && !abbr) {
+            m.type = TimexType::set;
+            m.form = Form::fixed;
+            m.value = "XXXX-WXX-" + std::to_string(wd);
+            m.end = j + 1;
+            return true;
+        }
+        if (const auto* row = word_row(j, "part")) {
+            m.type = TimexType::set;
+            m.form = Form::fixed;
+            m.value = "T" + std::string((*row)[1]);
+            m.end = j + 1;
+            return true;
+        }
+        return false;
+    }
+
+    // 4:30 pm, 4 p.m., 4pm, noon, midday, 10:35 a.m. EST
+    bool clock_time(std::uint32_t i, Mention& m) {
+        std::string_view s = w(i);
+        int hour = -1, minute = 0;
+        std::uint32_t e = i + 1;
+        if (const auto* row = word_row(i, "clock")) {
+            std::string_view a = (*row)[1];
+            hour = to_int(a.substr(0, 2));
+            minute = to_int(a.substr(3, 2));
+        } else {
+            std::string_view num = s, ampm;
+            auto colon = s.find(':');
+            // 4pm as one token
+            if (s.size() > 2 && (s.substr(s.size() - 2) == "am" || s.substr(s.size() - 2) == "pm")) {
+                num = s.substr(0, s.size() - 2);
+                ampm = s.substr(s.size() - 2);
+                colon = num.find(':');
+            }
+            if (colon != std::string_view::npos) {
+                std::string_view h = num.substr(0, colon), mi = num.substr(colon + 1);
+                if (!all_digits(h) || !all_digits(mi) || h.size() > 2 || mi.size() != 2) return false;
+                hour = to_int(h);
+                minute = to_int(mi);
+            } else {
+                if (!all_digits(num) || num.size() > 2) return false;
+                hour = to_int(num);
+            }
+            if (ampm.empty()) {
+                std::string_view n1 = w(e);
+                if (n1 == "a.m." || n1 == "am" || n1 == "a.m" || n1 == "p.m." || n1 == "pm" || n1 == "p.m") {
+                    ampm = n1[0] == 'a' ? "am" : "pm";
+                    ++e;
+                } else if (n1 == "o'clock") {
+                    ++e;
+                } else if (colon == std::string_view::npos) {
+                    return false;
+                } else if (n1 == "in" && w(e + 1) == "the" && word_row(e + 2, "part")) {
+                    ampm = w(e + 2) == "morning" ? "am" : "pm";
+                    e += 3;
+                } else {
+                    // 4:30 alone: a time only after "at"
+                    if (!(i > sent_first_ && (w(i - 1) == "at" || w(i - 1) == "by" || w(i - 1) == "until")))
+                        return false;
+                }
+            } else if (ampm[0] != 'a' && ampm[0] != 'p') {
+                return false;
+            }
+            if (hour > 24 || minute > 59 || (!ampm.empty() && (hour < 1 || hour > 12))) return false;
+            if (ampm == "pm" && hour < 12) hour += 12;
+            if (ampm == "am" && hour == 12) hour = 0;
+            // time zone
+            std::string_view z = w(e);
+            if (z == "est" || z == "edt" || z == "gmt" || z == "utc" || z == "pst" || z == "pdt" || z == "cst" ||
+                z == "cdt" || z == "bst" || z == "cet")
+                ++e;
+        }
+        if (hour < 0) return false;
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+        m.type = TimexType::time;
+        m.form = Form::offset;
+        m.unit = Unit::day;
+        m.granularity = Unit::day;
+        m.n = 0;
+        m.suffix = buf;
+        m.end = e;
+        // 9 a.m. Tuesday, noon Saturday, 4 p.m. yesterday
+        std::uint32_t k = e + (w(e) == "on" ? 1 : 0);
+        bool abbr = false;
+        if (int wd = weekday_at(k, abbr); wd && !abbr) {
+            m.form = Form::weekday;
+            m.weekday = wd;
+            m.end = k + 1;
+        } else if (const auto* row = word_row(k, "day")) {
+            m.n = std::atoi(std::string((*row)[1]).c_str());
+            m.end = k + 1;
+        } else {
+            Mention d;
+            d.first = k;
+            std::uint32_t kk = k + (is_punct(k, ',') ? 1 : 0);
+            if (month_date(kk, d) && d.day) {
+                d.first = m.first;
+                d.suffix = m.suffix;
+                d.type = TimexType::time;
+                if (d.form == Form::fixed) d.value += d.suffix;
+                m = d;
+            }
+        }
+        return true;
+    }
+
+    // this summer, last fall, the third quarter, third-quarter, the fourth quarter of 2011
+    bool season_or_quarter(std::uint32_t i, Mention& m) {
+        std::uint32_t j = i;
+        std::string_view s = w(j);
+        int rel = 0;
+        bool determiner = false;
+        if (s == "this" || s == "last" || s == "next" || s == "the" || s == "early" || s == "late") {
+            rel = s == "last" ? -1 : s == "next" ? 1 : s == "this" ? 2 : 0;
+            determiner = true;
+            ++j;
+        }
+        // the 1988 third quarter, the year-ago quarter, next year's first quarter
+        int stated_year = 0, year_shift = 0;
+        if (year_digits(j) && (w(j + 1) == "fiscal" || w(j + 2) == "quarter" || w(j + 1).find("-quarter") != std::string_view::npos)) {
+            stated_year = year_digits(j);
+            ++j;
+        } else if (w(j) == "year-ago" || w(j) == "year-earlier") {
+            year_shift = -1;
+            ++j;
+        } else if ((w(j) == "next" || w(j) == "last" || w(j) == "this") && w(j + 1) == "year's") {
+            year_shift = w(j) == "next" ? 1 : w(j) == "last" ? -1 : 0;
+            j += 2;
+        }
+        if (w(j) == "fiscal") ++j;
+        if (year_shift == -1 && w(j) != "quarter" && !(w(j).find("-quarter") != std::string_view::npos) &&
+            !(number_word(w(j), ord_dummy_) && w(j + 1) == "quarter")) {
+            // year-earlier (results), the year-ago period: the same period a year before
+            m.form = Form::anaphor;
+            m.unit = Unit::year;
+            m.granularity = Unit::year;
+            m.n = -1;
+            m.quarter_aware = true;
+            m.end = j;
+            if (s == "the" && w(j) == "period") m.end = j + 1;
+            if (s == "the" && m.end == j) {  // "the year-ago profit": keep "the" out
+                m.first = i + 1;
+            }
+            return true;
+        }
+        if (w(j) == "quarter" && year_shift == -1) {  // the year-ago quarter: the anaphoric form
+            m.form = Form::anaphor;
+            m.unit = Unit::year;
+            m.granularity = Unit::year;
+            m.n = -1;
+            m.quarter_aware = true;
+            m.end = j + 1;
+            return true;
+        }
+        // ordinal quarter
+        std::string_view t = w(j);
+        int q = 0;
+        std::uint32_t e = 0;
+        bool ord = false;
+        auto dash = t.find('-');
+        if (dash != std::string_view::npos && t.substr(dash + 1) == "quarter") {
+            q = number_word(t.substr(0, dash), ord);
+            if (!ord) q = 0;
+            e = j + 1;
+        } else if (w(j + 1) == "quarter") {
+            q = number_word(t, ord);
+            if (!ord && !(day_at(j) && t.size() > 1 && !all_digits(t))) q = 0;
+            if (!q && day_at(j) && !all_digits(t)) q = day_at(j);
+            e = j + 2;
+        }
+        if (s == "the" && j == i + 1 && t == "quarter" && !is_punct(j + 1, '-')) {  // the quarter: the last one reported
+            m.form = Form::quarter;
+            m.n = 0;
+            m.rel = -1;
+            m.end = j + 1;
+            return true;
+        }
+        if (q >= 1 && q <= 4) {
+            m.form = Form::quarter;
+            m.n = q;
+            m.rel = rel;
+            m.end = e;
+            int year = 0;
+            if (w(e) == "of" && year_digits(e + 1)) {
+                year = year_digits(e + 1);
+                m.end = e + 2;
+            } else if (year_digits(e) ) {
+                year = year_digits(e);
+                m.end = e + 1;
+            }
+            if (!year) year = stated_year;
+            if (year) {
+                m.form = Form::fixed;
+                m.value = std::to_string(year) + "-Q" + std::to_string(q);
+            } else if (year_shift) {
+                m.rel = 10 + year_shift;  // a year shift, see resolve()
+            }
+            // "third-quarter" without "the" is an adjective: still annotated in TimeBank
+            return true;
+        }
+        if (const auto* row = word_row(j, "season")) {
+            int year = 0;
+            std::uint32_t e2 = j + 1;
+            if (w(e2) == "of" && year_digits(e2 + 1)) {
+                year = year_digits(e2 + 1);
+                e2 += 2;
+            } else if (year_digits(e2)) {
+                year = year_digits(e2);
+                e2 += 1;
+            }
+            std::string_view prev = i > sent_first_ ? w(i - 1) : std::string_view();
+            if (!determiner && !year && !(prev == "in" || prev == "during" || prev == "since" || prev == "until" ||
+                                         prev == "by" || prev == "through"))
+                return false;
+            if (s == "the" && !year && w(e2) != "," && w(e2) != "." && !w(e2).empty() && w(e2) != "when" &&
+                w(e2) != "and")
+                return false;
+            m.form = year ? Form::fixed : Form::season;
+            m.value = year ? std::to_string(year) + "-" + std::string((*row)[1]) : std::string((*row)[1]);
+            m.rel = rel;
+            m.end = e2;
+            return true;
+        }
+        // this century
+        if ((s == "this" || s == "last" || s == "next") && w(j) == "century") {
+            m.form = Form::offset;
+            m.unit = Unit::century;
+            m.granularity = Unit::century;
+            m.n = rel == 2 ? 0 : rel;
+            m.end = j + 1;
+            return true;
+        }
+        return false;
+    }
+};
+
+}  // namespace
+
+std::vector<Mention> detect_mentions(const text::Document& doc) {
+    Detector d(doc);
+    return d.run();
+}
+
+}  // namespace reportage::time

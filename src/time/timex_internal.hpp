@@ -1,0 +1,71 @@
+// Internal to the time stage: what detection finds and resolution turns into values.
+#ifndef REPORTAGE_TIME_TIMEX_INTERNAL_HPP
+#define REPORTAGE_TIME_TIMEX_INTERNAL_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reportage/model.hpp"
+#include "text/document.hpp"
+#include "time/calendar.hpp"
+
+namespace reportage::time {
+
+enum class Unit { none, year, quarter, month, week, day, weekend, decade, century, hour, minute, second, fortnight };
+
+// How a mention gets its value.
+enum class Form {
+    fixed,      // the value is in the text itself (durations, sets, full dates, years, refs)
+    month_day,  // month and day, the year to be chosen (policy: closest, else tense)
+    month,      // a month name alone, with rel
+    weekday,    // a weekday name, with rel
+    offset,     // n units from the publication date (today, last year, two weeks ago)
+    anaphor,    // n units from the date the narrative last mentioned (the following day)
+    season,     // season code in `value`, year from the publication date and rel
+    quarter,    // quarter number in `n`, rel
+};
+
+struct Mention {
+    std::uint32_t first = 0, end = 0;  // tokens [first, end)
+    TimexType type = TimexType::date;
+    Form form = Form::fixed;
+    std::string value;   // fixed: the value; season: the code
+    int year = 0;        // 0 = not stated
+    int month = 0, day = 0, weekday = 0;
+    int n = 0;           // offset count (signed), or quarter number
+    Unit unit = Unit::none;
+    Unit granularity = Unit::day;
+    int rel = 0;         // -1 last/previous, +1 next/coming, 2 this, 0 none
+    bool future = false; // a future-tense cue in the sentence
+    bool quarter_aware = false;  // "a year earlier" after a quarter means that quarter
+    std::string suffix;  // appended to a day value: "TMO", "T16:30"
+};
+
+std::vector<Mention> detect_mentions(const text::Document& doc);
+
+// Resolution context carried along the document in reading order.
+struct Narrative {
+    std::optional<Date> published;
+    std::optional<Date> last_day;      // the date the narrative last mentioned
+    std::string last_day_id;
+    std::optional<Date> last_month, last_year;  // the last dates known to month / year precision
+    std::string last_month_id, last_year_id;
+    int last_quarter_year = 0, last_quarter = 0;
+    std::string last_quarter_id;
+};
+
+struct Resolved {
+    std::string value;
+    std::optional<std::string> anchor;
+};
+
+Resolved resolve(const Mention& m, const Narrative& narrative);
+
+// Sets published (origin inferred) from the explicit full dates when they pin it down.
+void infer_published(const std::vector<Mention>& mentions, Published& published);
+
+}  // namespace reportage::time
+
+#endif  // REPORTAGE_TIME_TIMEX_INTERNAL_HPP
