@@ -304,7 +304,8 @@ private:
             std::string_view s = w(k);
             if (s == "will" || s == "shall" || s == "'ll" || s == "won't" || s == "scheduled" ||
                 s == "upcoming" || s == "due" || s == "expected" || s == "plans" || s == "planned" ||
-                s == "plan" || s == "begins" || s == "starts" || s == "opens")
+                s == "plan" || s == "begins" || s == "starts" || s == "opens" || s == "would" ||
+                s == "slated" || s == "intends" || s == "could" || s == "might")
                 return true;
             if (s == "going" && w(k + 1) == "to") return true;
         }
@@ -642,7 +643,13 @@ private:
             if (!year_digits(i + 2)) return false;
         }
         bool ok = date_preposition(prev) || (y >= 1900 && y <= 2100 && (next.empty() || (toks_[i + 1].kind == TokenKind::punct && next != "-")));
-        if (!ok && y >= 1950 && y <= 2100 && next.size() && cap(i + 1)) ok = false;
+        if (!ok && y >= 1800 && y <= 2100 && i + 1 < lim_ && toks_[i + 1].kind == TokenKind::word) {
+            // A year as a premodifier: "the 1996 election", "its 1998 report", "Acme's 2001 plan".
+            bool determiner = prev == "the" || prev == "its" || prev == "his" || prev == "her" ||
+                              prev == "their" || prev == "our" || prev == "a" ||
+                              (prev.size() > 2 && prev.substr(prev.size() - 2) == "'s");
+            ok = determiner;
+        }
         if (!ok) return false;
         if (date_preposition(prev) && y < 1800 && !(prev == "in" || prev == "since" || prev == "until")) return false;
         if (unit_at(i + 1) != Unit::none) return false;
