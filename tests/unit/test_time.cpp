@@ -222,3 +222,16 @@ TEST_CASE("every timex text is the bytes of its span") {
     REQUIRE_FALSE(r.timexes.empty());
     for (const auto& t : r.timexes) CHECK(t.text == input.substr(t.span.begin, t.span.end - t.span.begin));
 }
+
+TEST_CASE("a year before a noun is a date, a number before a plural noun is not") {
+    CHECK(value_of("The 2009 survey found more farms.", "2009") == "2009");
+    CHECK(value_of("The agency's 2010 report was late.", "2010") == "2010");
+    Run r = run("The 2000 ballots were counted again.", std::string("2011-12-22"));
+    CHECK(find(r, "2000") == nullptr);
+}
+
+TEST_CASE("a modal in the sentence sends a bare weekday forward") {
+    // 2011-12-22 is a Thursday.
+    CHECK(value_of("Talks would resume on Monday, an aide said.", "Monday") == "2011-12-26");
+    CHECK(value_of("Talks resumed on Monday.", "Monday") == "2011-12-19");
+}
