@@ -98,7 +98,16 @@ std::vector<std::size_t> select_body(Page& page, std::size_t limit) {
             best_end = i + 1;
         }
     }
-    if (best_end == 0) return {};
+    if (best_end == 0) {
+        // No prose region at all: a very short text. Its sentences are the body.
+        std::vector<std::size_t> body;
+        for (std::size_t i = 0; i < limit; ++i) {
+            const Block& b = blocks[i];
+            if (b.role == Role::none && b.kind != Kind::bad && b.ends_sentence && b.words >= 3 && !b.bullet)
+                body.push_back(i);
+        }
+        return body;
+    }
     // A comments header inside the region ends it.
     prose = 0;
     for (std::size_t i = best_begin; i < best_end; ++i) {
@@ -144,6 +153,9 @@ std::vector<std::size_t> select_body(Page& page, std::size_t limit) {
             return k;
         }
     };
+    // A short text may have no long block at all: then its near-good prose stands alone.
+    bool region_has_good = false;
+    for (std::size_t c = 0; c < n; ++c) region_has_good = region_has_good || kind_at(c) == Kind::good;
     std::vector<std::size_t> body;
     for (std::size_t c = 0; c < n; ++c) {
         const Block& b = blocks[cand[c]];
@@ -151,7 +163,8 @@ std::vector<std::size_t> select_body(Page& page, std::size_t limit) {
         if (b.kind == Kind::good) {
             keep = true;
         } else if (b.kind == Kind::near_good) {
-            keep = kept_kind(neighbour(c, true, false)) || kept_kind(neighbour(c, false, false));
+            keep = !region_has_good || kept_kind(neighbour(c, true, false)) ||
+                   kept_kind(neighbour(c, false, false));
         } else if (b.kind == Kind::short_) {
             bool edge_sentence = b.ends_sentence && b.words >= 3 && !b.bullet;
             Kind l = c == 0 && edge_sentence ? Kind::good : neighbour(c, true, false);

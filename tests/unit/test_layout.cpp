@@ -372,3 +372,19 @@ TEST_CASE("empty, blank and binary inputs give an empty article without failing"
     std::string quotes(20000, '"');
     run(quotes);
 }
+
+TEST_CASE("a single sentence is the body, not a headline") {
+    Result r = run("Firefighters said the blaze at the depot was under control by noon.");
+    REQUIRE(r.article.paragraphs.size() == 1);
+    CHECK(!r.article.headline);
+}
+
+TEST_CASE("a short text with no long paragraph keeps all its sentences in the body") {
+    Result r = run(
+        "Bridge Closes\n\nThe council shut the bridge on Monday.\n\nEngineers said the cracks were "
+        "deeper than expected and that repairs would take most of the year.");
+    REQUIRE(r.article.headline);
+    CHECK(r.article.headline->text == "Bridge Closes");
+    REQUIRE(r.article.paragraphs.size() == 2);
+    CHECK(r.article.paragraphs[1].text.rfind("Engineers said", 0) == 0);
+}
