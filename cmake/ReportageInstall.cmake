@@ -2,7 +2,13 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS reportage
+# reportage: the C++ API, a static library (libreportage.a). reportage_c: the C ABI, a
+# shared library (libreportage.so.<SOVERSION>) that exports rpt_ symbols only.
+set(_reportage_targets reportage)
+if(TARGET reportage_c)
+    list(APPEND _reportage_targets reportage_c)
+endif()
+install(TARGETS ${_reportage_targets}
     EXPORT reportageTargets
     ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -32,12 +38,17 @@ install(FILES
     ${PROJECT_BINARY_DIR}/reportageConfigVersion.cmake
     DESTINATION ${_cmake_dir})
 
-if(BUILD_SHARED_LIBS)
-    set(REPORTAGE_PC_PRIVATE_LIBS "")
-    set(REPORTAGE_PC_CFLAGS "")
+# pkg-config: -lreportage picks the shared C library (libreportage.so) for C programs;
+# `pkg-config --static` links the static archive, whose C++ code needs Boost.Regex.
+set(REPORTAGE_PC_PRIVATE_LIBS "-lboost_regex")
+set(REPORTAGE_PC_CFLAGS "-DREPORTAGE_STATIC")
+# The prefix is found relative to the .pc file, so `cmake --install --prefix DIR` works too.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+    set(REPORTAGE_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
 else()
-    set(REPORTAGE_PC_PRIVATE_LIBS "-lboost_regex")
-    set(REPORTAGE_PC_CFLAGS "-DREPORTAGE_STATIC")
+    file(RELATIVE_PATH _up "/root/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/root")
+    string(REGEX REPLACE "/$" "" _up "${_up}")
+    set(REPORTAGE_PC_PREFIX "\${pcfiledir}/${_up}")
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/reportage.pc.in ${PROJECT_BINARY_DIR}/reportage.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/reportage.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -4,7 +4,9 @@
 #include <cctype>
 #include <string>
 
+#include "checks/checks.hpp"
 #include "claims/claims.hpp"
+#include "events/events.hpp"
 #include "layout/layout.hpp"
 #include "text/document.hpp"
 #include "time/timexes.hpp"
@@ -51,6 +53,9 @@ Report parse(std::string_view input, const ParseOptions& options) {
     }
     time::extract(doc, report.article.published, report.timexes, report.diagnostics);
     claims::extract(doc, layout, report.article, report.sources, report.claims, report.diagnostics);
+    events::extract(doc, layout, report.article, report.sources, report.claims, report.timexes,
+                    report.events);
+    checks::run(doc, report, report.diagnostics);
     // Later stages: time expressions, then claims and sources, then events.
     (void)layout;
     return report;

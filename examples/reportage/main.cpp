@@ -2,6 +2,7 @@
 //
 //   reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-
 //   reportage parse --jsonl [--published YYYY-MM-DD] FILE...
+//   reportage query [--published YYYY-MM-DD] [--pretty] FILE|- QUERY
 //
 // Exit status: 0 on success, 1 when a file could not be read or analysed (the other
 // files are still processed), 2 for bad usage or an invalid option value.
@@ -24,6 +25,7 @@
 
 #include "reportage/json.hpp"
 #include "reportage/parse.hpp"
+#include "reportage/query.hpp"
 #include "reportage/version.hpp"
 
 #if defined(_WIN32)
@@ -49,6 +51,7 @@ constexpr int exit_usage = 2;
 const char* const usage_text =
     "usage: reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-\n"
     "       reportage parse --jsonl [--published YYYY-MM-DD] FILE...\n"
+    "       reportage query [--published YYYY-MM-DD] [--pretty] FILE|- QUERY\n"
     "       reportage --version | --help\n"
     "\n"
     "Turns a news report (plain text) into a JSON report (schema reportage/1): article\n"
@@ -63,6 +66,12 @@ const char* const usage_text =
     "                          with input.name set to the file path\n"
     "  -                       read standard input\n"
     "  --                      end of options\n"
+    "\n"
+    "query prints the items of FILE's report that QUERY selects, as a JSON array\n"
+    "(docs/query.md), e.g.\n"
+    "  reportage query FILE 'claims where source.name ~ \"Doe\" and kind = \"direct\"'\n"
+    "  reportage query FILE 'events where counts.killed.value >= 10 order by date.value desc limit 5'\n"
+    "A malformed query is a usage error (exit status 2) naming the position.\n"
     "\n"
     "Files are read as bytes; spans in the output are byte offsets into them.\n"
     "Exit status: 0 ok, 1 a file could not be read, 2 bad usage.\n";
@@ -351,6 +360,56 @@ int run_jsonl(const ParseCommand& cmd, const reportage::ParseOptions& base) {
     return status;
 }
 
+// reportage query [--published D] [--pretty] FILE|- QUERY
+int run_query(int argc, char** argv) {
+    std::optional<std::string> published;
+    bool pretty = false;
+    bool options_done = false;
+    std::vector<std::string> operands;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (options_done || arg == "-" || arg.empty() || arg[0] != '-') {
+            operands.push_back(arg);
+        } else if (arg == "--") {
+            options_done = true;
+        } else if (arg == "--help" || arg == "-h") {
+            print_usage(stdout);
+            return exit_ok;
+        } else if (arg == "--pretty") {
+            pretty = true;
+        } else if (arg == "--published" || arg.rfind("--published=", 0) == 0) {
+            if (arg != "--published") {
+                published = arg.substr(std::string("--published=").size());
+            } else {
+                if (i + 1 >= argc) throw UsageError{"option --published needs a value"};
+                published = argv[++i];
+            }
+        } else {
+            throw UsageError{"unknown option " + arg};
+        }
+    }
+    if (operands.size() != 2) throw UsageError{"query needs a FILE (or -) and a QUERY"};
+    const reportage::Query query(operands[1]);  // a malformed query fails before any reading
+
+    reportage::ParseOptions options;
+    options.published = published;
+    reportage::validate(options);
+    const std::string& path = operands[0];
+    std::string buf;
+    const std::string error = read_input(path, buf);
+    if (!error.empty()) {
+        print_error("cannot read " + (path == "-" ? std::string("standard input") : path) + ": " + error);
+        return exit_failure;
+    }
+    if (path != "-") options.name = valid_utf8(path);
+    const auto result = query.run(reportage::parse(buf, options));
+    if (!write_line(result.dump(pretty ? 2 : -1, ' ', false, nlohmann::json::error_handler_t::replace))) {
+        print_error("cannot write to standard output");
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
 int run(int argc, char** argv) {
     if (argc < 2) throw UsageError{"missing command"};
     const std::string command = argv[1];
@@ -362,6 +421,7 @@ int run(int argc, char** argv) {
         std::printf("reportage %s\n", reportage::version());
         return exit_ok;
     }
+    if (command == "query") return run_query(argc, argv);
     if (command != "parse") throw UsageError{"unknown command " + command};
 
     const ParseCommand cmd = parse_arguments(argc, argv);

@@ -1,0 +1,859 @@
+// Events: find trigger phrases sentence by sentence, attach the arguments the sentence
+// (or, for date and place, the text before it) gives, then merge the mentions of one
+// event.
+#include "events/events.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "events/counts.hpp"
+#include "lexicon/lexicon.hpp"
+
+namespace reportage::events {
+
+namespace {
+
+using text::Document;
+using text::Token;
+using text::TokenKind;
+
+const lexicon::Table& triggers() { return lexicon::table("event_triggers"); }
+const lexicon::Table& types() { return lexicon::table("event_types"); }
+const lexicon::Table& actor_nouns() { return lexicon::table("event_actors"); }
+const lexicon::Table& place_words() { return lexicon::table("event_places"); }
+
+std::string_view field(const lexicon::Table& t, std::string_view key, std::size_t i) {
+    const auto* f = t.find(key);
+    if (!f || f->size() <= i) return {};
+    return (*f)[i];
+}
+
+bool one_of(std::string_view w, std::initializer_list<const char*> list) {
+    for (const char* s : list)
+        if (w == s) return true;
+    return false;
+}
+
+// ------------------------------------------------------------------ working records
+
+struct DateRef {
+    std::string value;
+    std::string timex;
+    int strength = 0;  // 2 = in the sentence, 1 = carried over from earlier text
+};
+
+struct PlaceRef {
+    Place place;
+    int rank = 0;      // 3 = named settlement, 2 = other name, 1 = street or building
+    int strength = 0;  // 2 = in the sentence, 1 = carried over
+};
+
+struct Mention {
+    std::string type;
+    std::string group;
+    int rank = 0;
+    Text trigger;
+    std::string form;
+    std::string count_key;
+    std::uint32_t sentence = 0;
+    std::uint32_t paragraph = 0;
+    std::optional<DateRef> date, end_date;
+    std::optional<PlaceRef> place;
+    std::vector<Actor> actors;
+    std::map<std::string, Count> counts;
+    std::map<std::string, bool> weak;  // count key -> the count is a pronoun or definite ("he")
+    std::vector<std::string> claims, sources;
+};
+
+struct TimexRef {
+    std::uint32_t first = 0, end = 0;  // tokens
+    std::string value;                 // date part of a DATE/TIME value
+    std::string id;
+    bool until = false;  // "until January 5": an end date
+};
+
+struct PlaceCandidate {
+    std::uint32_t first = 0, end = 0;  // tokens of the whole phrase
+    PlaceRef ref;
+};
+
+// ------------------------------------------------------------------ the extractor
+
+class Extractor {
+public:
+    Extractor(const Document& doc, const layout::Layout& layout, const Article& article,
+              const std::vector<Source>& sources, const std::vector<Claim>& claims,
+              const std::vector<Timex>& timexes)
+        : doc_(doc), layout_(layout), article_(article), sources_(sources), claims_(claims),
+          timexes_(timexes) {}
+
+    std::vector<Event> run();
+
+private:
+    std::string_view norm(std::uint32_t i) const {
+        return i < doc_.tokens.size() ? doc_.norm(doc_.tokens[i]) : std::string_view();
+    }
+    bool is_word(std::uint32_t i) const {
+        return i < doc_.tokens.size() && doc_.tokens[i].kind == TokenKind::word;
+    }
+    bool capitalised(std::uint32_t i) const {
+        return is_word(i) && (doc_.tokens[i].has(text::tf_capitalized) || doc_.tokens[i].has(text::tf_all_caps));
+    }
+    std::uint32_t token_at_or_after(std::size_t byte) const {
+        auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
+                                   [](const Token& t, std::size_t b) { return t.begin < b; });
+        return static_cast<std::uint32_t>(it - doc_.tokens.begin());
+    }
+
+    void index_timexes();
+    std::vector<std::uint32_t> paragraphs_to_read() const;
+    void read_sentence(const text::Sentence& s, std::uint32_t sentence_index);
+    std::vector<PlaceCandidate> places_in(std::uint32_t first, std::uint32_t end) const;
+    bool place_word_ok(std::uint32_t i) const;
+    void attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend, std::uint32_t sfirst,
+                       std::uint32_t send, const std::vector<CountMention>& counts,
+                       const std::vector<std::string>& group_at);
+    void attach_actors(Mention& m, std::uint32_t tfirst, std::uint32_t tend, std::uint32_t sfirst,
+                       std::uint32_t send);
+    std::optional<std::string> source_of(Span s) const;
+    void merge(Mention&& m);
+    bool in_timex(std::uint32_t i) const { return i < timex_token_.size() && timex_token_[i]; }
+
+    const Document& doc_;
+    const layout::Layout& layout_;
+    const Article& article_;
+    const std::vector<Source>& sources_;
+    const std::vector<Claim>& claims_;
+    const std::vector<Timex>& timexes_;
+
+    std::vector<TimexRef> dates_;     // usable dates, in text order
+    std::vector<Span> timex_spans_;   // every timex, for the count finder
+    std::vector<char> timex_token_;   // token -> inside a timex
+    // Places and dates seen so far in reading order: the last one of each paragraph.
+    std::optional<PlaceCandidate> last_town_;
+    std::uint32_t current_paragraph_ = 0;
+    std::vector<Mention> merged_;
+    std::unordered_set<std::string_view> lower_words_;
+    bool general_ = false;
+    std::vector<std::pair<Span, std::size_t>> claim_spans_;  // content span -> claim, by begin
+    std::vector<std::pair<Span, std::size_t>> mention_spans_;  // source mention -> source, by begin  // the sentence reports a statistic ("the 30th homicide this year")  // words the text writes in lower case
+};
+
+void Extractor::index_timexes() {
+    for (std::size_t c = 0; c < claims_.size(); ++c)
+        for (const Span& s : claims_[c].content.spans) claim_spans_.emplace_back(s, c);
+    std::sort(claim_spans_.begin(), claim_spans_.end());
+    for (std::size_t c = 0; c < sources_.size(); ++c)
+        for (const Span& s : sources_[c].mentions) mention_spans_.emplace_back(s, c);
+    std::sort(mention_spans_.begin(), mention_spans_.end());
+    for (const Token& t : doc_.tokens)
+        if (t.kind == TokenKind::word && !t.has(text::tf_capitalized)) lower_words_.insert(doc_.norm(t));
+    timex_token_.assign(doc_.tokens.size(), 0);
+    for (const Timex& t : timexes_) {
+        timex_spans_.push_back(t.span);
+        std::uint32_t first = token_at_or_after(t.span.begin);
+        std::uint32_t end = first;
+        while (end < doc_.tokens.size() && doc_.tokens[end].end <= t.span.end) {
+            timex_token_[end] = 1;
+            ++end;
+        }
+        if (t.type != TimexType::date && t.type != TimexType::time) continue;
+        const std::string& v = t.value;
+        bool year = v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) {
+                        return (c >= '0' && c <= '9') || c == 'X';
+                    });
+        if (!year || (v.compare(0, 4, "XXXX") == 0 && v.size() < 7)) continue;
+        if (first >= end) continue;
+        TimexRef r;
+        r.first = first;
+        r.end = end;
+        r.value = v.substr(0, v.find('T'));
+        r.id = t.id;
+        if (first > 0) {
+            std::string_view before = norm(first - 1);
+            r.until = one_of(before, {"until", "till", "til", "through", "thru"});
+        }
+        dates_.push_back(std::move(r));
+    }
+    std::sort(dates_.begin(), dates_.end(), [](const TimexRef& a, const TimexRef& b) { return a.first < b.first; });
+}
+
+std::vector<std::uint32_t> Extractor::paragraphs_to_read() const {
+    std::vector<std::uint32_t> out;
+    auto add_span = [&](const std::optional<Text>& t) {
+        if (!t) return;
+        for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
+            const Span& s = doc_.paragraphs[p].span;
+            if (s.begin < t->span.end && t->span.begin < s.end) out.push_back(p);
+        }
+    };
+    add_span(article_.headline);
+    add_span(article_.standfirst);
+    for (const auto& b : layout_.body)
+        if (b.paragraph < doc_.paragraphs.size()) out.push_back(b.paragraph);
+    std::vector<std::uint32_t> uniq;
+    for (std::uint32_t p : out)
+        if (std::find(uniq.begin(), uniq.end(), p) == uniq.end()) uniq.push_back(p);
+    std::sort(uniq.begin(), uniq.end());
+    return uniq;
+}
+
+// A capitalised word that may be part of a place name.
+bool Extractor::place_word_ok(std::uint32_t i) const {
+    if (!capitalised(i) || in_timex(i)) return false;
+    std::string_view w = norm(i);
+    if (field(place_words(), w, 0) == "notplace") return false;
+    if (triggers().contains(w)) return false;
+    if (lexicon::table("person_titles").contains(w)) return false;
+    if (lexicon::table("count_numbers").contains(w) || lexicon::table("count_vague").contains(w)) return false;
+    if (lexicon::table("time_weekdays").contains(w) || lexicon::table("time_months").contains(w)) return false;
+    if (one_of(w, {"i", "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their",
+                   "this", "that", "man", "woman", "men", "women", "teen", "boy", "girl", "police",
+                   "officers", "mr.", "mrs.", "ms.", "dr.", "sources", "reports", "report", "news",
+                   "video", "photo", "click", "updated", "posted", "am", "pm", "a.m.", "p.m."}))
+        return false;
+    return true;
+}
+
+std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end) const {
+    std::vector<PlaceCandidate> out;
+    const lexicon::Table& cues = lexicon::table("event_place_cues");
+    auto possessive = [&](std::uint32_t k) {
+        std::string_view w = norm(k);
+        return w.size() > 2 && w.substr(w.size() - 2) == "'s";
+    };
+    auto run_from = [&](std::uint32_t k, std::uint32_t& run_end) {
+        run_end = k;
+        while (run_end < end && run_end - k < 6 && place_word_ok(run_end)) {
+            // a possessive closes the name: "Janaozen's"
+            bool poss = possessive(run_end);
+            ++run_end;
+            if (poss) break;
+        }
+        return run_end > k;
+    };
+    auto make = [&](std::uint32_t pfirst, std::uint32_t nfirst, std::uint32_t nend, int rank) {
+        // A single capitalised word that the text also uses in lower case is a common
+        // word in a title-case line ("Shot In Chest"), not a name.
+        if (nend == nfirst + 1 && rank < 3) {
+            std::string_view w = norm(nfirst);
+            if (possessive(nfirst)) w = w.substr(0, w.size() - 2);
+            if (lower_words_.count(w)) return;
+        }
+        PlaceCandidate c;
+        c.first = pfirst;
+        c.end = nend;
+        Span s{doc_.tokens[nfirst].begin, doc_.tokens[nend - 1].end};
+        if (possessive(nend - 1)) {
+            // cut the possessive: the apostrophe (one to three bytes) and the "s"
+            std::string_view raw = doc_.raw(s);
+            std::size_t cut = raw.size() - 1;
+            if (cut > 0 && raw[cut - 1] == '\'') cut -= 1;
+            else if (cut >= 3) cut -= 3;
+            s.end = s.begin + cut;
+        }
+        auto kind = field(place_words(), norm(nend - 1), 0);
+        if (kind == "street" || kind == "facility") rank = std::min(rank, 1);
+        // "Huntsville, Ala.": a name followed by a state abbreviation is a town.
+        if (rank == 2 && nend + 1 < end && norm(nend) == "," && capitalised(nend + 1) &&
+            doc_.tokens[nend + 1].has(text::tf_abbreviation))
+            rank = 3;
+        c.ref.place = Place{doc_.text(s), s};
+        c.ref.rank = rank;
+        c.ref.strength = 2;
+        out.push_back(std::move(c));
+    };
+    for (std::uint32_t i = first; i < end; ++i) {
+        std::string_view w = norm(i);
+        bool prep = one_of(w, {"in", "at", "near", "outside", "across", "inside", "around"}) ||
+                    (w == "of" && i > first && field(cues, norm(i - 1), 0) == "compass");
+        if (prep) {
+            std::uint32_t k = i + 1;
+            if (k < end && norm(k) == "the") ++k;
+            // "the western town of X", "the Denver suburb of X"
+            std::uint32_t j = k;
+            while (j < end && j - k < 3 && is_word(j) && field(place_words(), norm(j), 0) != "settlement") ++j;
+            if (j + 1 < end && field(place_words(), norm(j), 0) == "settlement" && norm(j + 1) == "of") {
+                std::uint32_t re;
+                if (run_from(j + 2, re)) {
+                    make(i, j + 2, re, 3);
+                    i = re - 1;
+                    continue;
+                }
+            }
+            // "in southwest Atlanta"
+            while (k < end && k - i <= 3 && is_word(k) && !capitalised(k) && field(cues, norm(k), 0) == "compass") ++k;
+            std::uint32_t re;
+            if (run_from(k, re)) {
+                make(i, k, re, 2);
+                i = re - 1;
+            }
+            continue;
+        }
+        if (!place_word_ok(i) || (i > first && place_word_ok(i - 1))) continue;
+        std::uint32_t re;
+        if (!run_from(i, re)) continue;
+        std::string_view after = norm(re);
+        // "X's central square", "X's streets"
+        if (possessive(re - 1)) {
+            for (std::uint32_t j = re; j < end && j - re < 3 && is_word(j) && !capitalised(j); ++j) {
+                if (one_of(norm(j), {"square", "streets", "center", "centre", "outskirts", "suburbs", "downtown"})) {
+                    make(i, i, re, 2);
+                    break;
+                }
+            }
+        } else if (re < end && field(cues, after, 0) == "modified" && !(i == first && re == i + 1 && !doc_.tokens[i].has(text::tf_all_caps) && lower_words_.count(norm(i)))) {
+            // "a Memphis nightclub", "Chicago police said"
+            make(i, i, re, 2);
+        } else if (i == doc_.paragraphs[current_paragraph_].first_token && doc_.tokens[i].has(text::tf_all_caps) &&
+                   re < end && one_of(after, {",", "(", "-", "--"})) {
+            // a dateline: "RICHMOND, Ind. (AP) -"
+            make(i, i, re, 2);
+        }
+        i = re - 1;
+    }
+    return out;
+}
+
+std::optional<std::string> Extractor::source_of(Span s) const {
+    auto it = std::lower_bound(mention_spans_.begin(), mention_spans_.end(), s.end,
+                               [](const std::pair<Span, std::size_t>& x, std::size_t e) { return x.first.begin < e; });
+    for (int n = 0; n < 8 && it != mention_spans_.begin(); ++n) {
+        --it;
+        if (it->first.begin < s.end && s.begin < it->first.end) return sources_[it->second].id;
+    }
+    return std::nullopt;
+}
+
+bool is_be(std::string_view w) {
+    return one_of(w, {"was", "were", "been", "be", "being", "is", "are", "got", "get", "gets",
+                      "getting", "left", "leaving", "leaves", "found", "reported", "remain",
+                      "remains", "remained", "seriously", "critically", "badly", "fatally",
+                      "later", "also", "all", "both", "each", "reportedly", "allegedly",
+                      "not", "never", "multiple", "severely", "slightly"});
+}
+
+bool clause_break(std::string_view w) {
+    return one_of(w, {";", "when", "after", "while", "because", "before", "but", "where", "since",
+                      "although", "though", "if", "until"});
+}
+
+void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend,
+                              std::uint32_t sfirst, std::uint32_t /*send*/,
+                              const std::vector<CountMention>& counts,
+                              const std::vector<std::string>& group_at) {
+    if (m.count_key.empty() || m.count_key == "-") return;
+    // Passive or intransitive: the count is the subject, to the left.
+    bool passive = m.form == "adj" || m.form == "adv" || (m.count_key == "participants" && m.form != "ing");
+    if (m.form == "past") {
+        std::uint32_t k = tfirst;
+        for (int n = 0; n < 3 && k > sfirst; ++n) {
+            --k;
+            if (is_be(norm(k))) {
+                passive = true;
+                break;
+            }
+            if (!is_word(k)) break;
+        }
+        if (one_of(norm(tfirst), {"died", "dead", "hurt", "pronounced", "lost", "gathered", "fled",
+                                  "rallied", "marched", "protested", "demonstrated", "hospitalized",
+                                  "hospitalised", "slain"}))
+            passive = true;
+    }
+    if (m.form == "noun") {
+        // "suffered injuries", "sustained gunshot wounds": the subject is counted
+        for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 4; ++n) {
+            --k;
+            if (one_of(norm(k), {"suffered", "sustained", "suffering", "received", "treated"})) {
+                passive = true;
+                break;
+            }
+        }
+    }
+    if (m.form == "noun" && m.count_key != "participants" && !passive) {
+        // "the deaths of two men", "the shooting of a teen"
+        if (norm(tend) == "of") {
+            auto c = std::lower_bound(counts.begin(), counts.end(), tend + 1,
+                                      [](const CountMention& x, std::uint32_t t) { return x.first < t; });
+            if (c != counts.end() && (c->first == tend + 1 || (c->first == tend + 2 && norm(tend + 1) == "the"))) {
+                m.counts[m.count_key] = c->count;
+                return;
+            }
+        }
+        if (m.count_key != "killed" || norm(tfirst) != "dead") return;
+    }
+    const CountMention* chosen = nullptr;
+    if (!passive) {
+        auto from = std::lower_bound(counts.begin(), counts.end(), tend,
+                                     [](const CountMention& c, std::uint32_t t) { return c.first < t; });
+        for (auto c_it = from; c_it != counts.end(); ++c_it) {
+            const CountMention& c = *c_it;
+            std::uint32_t gap = c.first - tend;
+            bool ok = gap == 0 || (gap == 1 && one_of(norm(tend), {"at", "on", "the"}));
+            if (ok && c.noun >= 0 && (norm(static_cast<std::uint32_t>(c.noun)) == "them")) ok = false;
+            if (ok) chosen = &c;
+            break;
+        }
+    }
+    if (!chosen) {
+        // Left: the nearest count in the same clause, not beyond a trigger of another group.
+        std::uint32_t limit = tfirst > sfirst + 20 ? tfirst - 20 : sfirst;
+        std::uint32_t stop = limit;
+        for (std::uint32_t k = tfirst; k > limit; --k) {
+            std::uint32_t j = k - 1;
+            if (clause_break(norm(j)) && j != tfirst - 1) {
+                stop = j;
+                break;
+            }
+            const std::string& g = group_at[j - sfirst];
+            if (!g.empty() && g != m.group) {
+                stop = j;
+                break;
+            }
+        }
+        // counts do not overlap, so they are sorted by their end too
+        auto after = std::upper_bound(counts.begin(), counts.end(), tfirst,
+                                      [](std::uint32_t t, const CountMention& c) { return t < c.end; });
+        if (after != counts.begin()) {
+            const CountMention& c = *(after - 1);
+            if (c.first >= stop) chosen = &c;
+        }
+    }
+    if (chosen && chosen->noun < 0) {
+        // A bare number is a count only right next to the trigger: "2 dead", "two were
+        // killed", "killing three" — not an age ("Smith, 19, was shot") or a date.
+        bool ok = false;
+        if (chosen->first >= tend) {
+            ok = chosen->first == tend;
+        } else {
+            ok = true;
+            for (std::uint32_t k = chosen->end; k < tfirst; ++k)
+                if (!is_be(norm(k))) ok = false;
+            if (chosen->first > sfirst && one_of(norm(chosen->first - 1), {",", "("}) &&
+                one_of(norm(chosen->end), {",", ")"}))
+                ok = false;
+        }
+        if (!ok) chosen = nullptr;
+    }
+    if (chosen && general_ && (m.count_key == "killed" || m.count_key == "injured" || m.count_key == "shot") &&
+        chosen->count.qualifier != CountQualifier::exact)
+        chosen = nullptr;
+    if (chosen && general_ && (m.count_key == "killed" || m.count_key == "injured" || m.count_key == "shot")) {
+        std::int64_t v = chosen->count.value ? *chosen->count.value : chosen->count.low.value_or(0);
+        if (v > 3) chosen = nullptr;
+    }
+    if (chosen) {
+        m.counts[m.count_key] = chosen->count;
+        return;
+    }
+    // "He died", "the victim was wounded": one person, a weak count.
+    if (m.count_key == "killed" || m.count_key == "injured" || m.count_key == "shot") {
+        std::uint32_t k = tfirst;
+        for (int n = 0; n < 4 && k > sfirst; ++n) {
+            --k;
+            std::string_view w = norm(k);
+            if (one_of(w, {"he", "she"}) ||
+                (k > sfirst && one_of(norm(k - 1), {"the"}) &&
+                 field(lexicon::table("count_persons"), w, 0) == "sg")) {
+                std::uint32_t b = one_of(w, {"he", "she"}) ? k : k - 1;
+                Count c;
+                c.value = 1;
+                Span s{doc_.tokens[b].begin, doc_.tokens[k].end};
+                c.span = s;
+                c.text = doc_.text(s);
+                m.counts[m.count_key] = c;
+                m.weak[m.count_key] = true;
+                return;
+            }
+            if (!is_word(k)) break;
+        }
+        if (!passive) {
+            std::string_view w = norm(tend);
+            if (one_of(w, {"him", "her"})) {
+                Count c;
+                c.value = 1;
+                c.span = doc_.tokens[tend].span();
+                c.text = doc_.text(c.span);
+                m.counts[m.count_key] = c;
+                m.weak[m.count_key] = true;
+            }
+        }
+    }
+}
+
+void Extractor::attach_actors(Mention& m, std::uint32_t tfirst, std::uint32_t tend,
+                              std::uint32_t sfirst, std::uint32_t send) {
+    auto actor_at = [&](std::uint32_t k, std::uint32_t& b, std::uint32_t& e) {
+        // one- or two-word actor nouns ("security forces", "police")
+        if (k + 1 < send) {
+            std::string two = std::string(norm(k)) + " " + std::string(norm(k + 1));
+            if (actor_nouns().contains(two)) {
+                b = k;
+                e = k + 2;
+                return true;
+            }
+        }
+        if (actor_nouns().contains(norm(k))) {
+            b = k;
+            e = k + 1;
+            if (k > sfirst && actor_nouns().contains(std::string(norm(k - 1)) + " " + std::string(norm(k))))
+                b = k - 1;
+            return true;
+        }
+        return false;
+    };
+    auto add = [&](ActorRole role, std::uint32_t b, std::uint32_t e) {
+        Span s{doc_.tokens[b].begin, doc_.tokens[e - 1].end};
+        for (const Actor& a : m.actors)
+            if (a.span == s) return;
+        m.actors.push_back(Actor{role, doc_.text(s), s, source_of(s)});
+    };
+    bool passive = false;
+    for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 3; ++n) {
+        --k;
+        if (is_be(norm(k))) passive = true;
+    }
+    std::uint32_t b, e;
+    if (!passive && tfirst > sfirst) {
+        // "police opened fire", "police were rounding up", "gunmen have killed"
+        std::uint32_t k = tfirst;
+        for (int n = 0; n < 3 && k > sfirst; ++n) {
+            --k;
+            if (actor_at(k, b, e)) {
+                add(ActorRole::agent, b, e);
+                break;
+            }
+            if (!is_word(k) || !one_of(norm(k), {"have", "has", "had", "reportedly", "allegedly", "then", "later"}))
+                break;
+        }
+    }
+    // "killed by police", "taken away by police"
+    for (std::uint32_t k = tend; k < send && k < tend + 4; ++k) {
+        if (norm(k) == "by") {
+            std::uint32_t j = k + 1;
+            if (j < send && one_of(norm(j), {"the", "a", "an"})) ++j;
+            if (j < send && actor_at(j, b, e)) add(ActorRole::agent, b, e);
+            break;
+        }
+    }
+    // "opened fire on demonstrators", "killing protesters"
+    for (std::uint32_t k = tend; k < send && k < tend + 3; ++k) {
+        if (one_of(norm(k), {"on", "at", "the"})) continue;
+        if (actor_at(k, b, e)) add(ActorRole::target, b, e);
+        break;
+    }
+    for (const auto& kv : m.counts) {
+        if (kv.first == "participants" || m.weak.count(kv.first)) continue;
+        std::uint32_t cb = token_at_or_after(kv.second.span.begin);
+        std::uint32_t ce = token_at_or_after(kv.second.span.end);
+        if (cb < ce) add(kv.first == "participants" ? ActorRole::agent : ActorRole::target, cb, ce);
+    }
+}
+
+void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_index) {
+    const std::uint32_t sfirst = s.first_token, send = s.end_token;
+    if (sfirst >= send) return;
+    // Triggers: the longest phrase (up to four words) at each token.
+    struct Found {
+        std::uint32_t first, end;
+        std::string key;
+    };
+    std::vector<Found> found;
+    for (std::uint32_t i = sfirst; i < send; ++i) {
+        if (!is_word(i) || in_timex(i)) continue;
+        std::string phrase;
+        std::uint32_t best_end = 0;
+        std::string best;
+        for (std::uint32_t k = i; k < send && k < i + 5; ++k) {
+            if (!is_word(k)) break;
+            if (k > i) phrase.push_back(' ');
+            phrase.append(norm(k));
+            if (triggers().contains(phrase)) {
+                best_end = k + 1;
+                best = phrase;
+            }
+        }
+        if (best.empty()) continue;
+        std::string_view prev = i > sfirst ? norm(i - 1) : std::string_view();
+        std::string_view next = norm(best_end);
+        // Homographs: "heart attack", "a shot", "air strike", "March" (the month is a timex).
+        if (best == "attack" && prev == "heart") continue;
+        if ((best == "strike" || best == "strikes") &&
+            !one_of(prev, {"the", "a", "on", "general", "hunger", "national", "nationwide", "their", "workers'", "this"}))
+            continue;
+        if (best == "shot" && one_of(prev, {"a", "the", "one", "single", "fatal", "first", "second", "another", "warning", "his", "her"}))
+            continue;
+        if ((best == "march" || best == "rally" || best == "meet" || best == "meeting" || best == "talks") &&
+            capitalised(i) && i > sfirst)
+            continue;
+        if (best == "fatally" && one_of(next, {"shot", "wounded", "injured", "stabbed", "struck", "shooting"})) continue;
+        if (best == "dead" && one_of(prev, {"the", "brain"})) continue;
+        if (best == "death" && one_of(next, {"penalty", "row", "sentence", "threats", "threat", "certificate"})) continue;
+        if ((best == "gather" || best == "gathered") && !one_of(next, {"in", "at", "outside", "near", "on", "daily", "to"})) continue;
+        if (best == "shooting" && one_of(next, {"range", "guard", "star"})) continue;
+        found.push_back(Found{i, best_end, best});
+        i = best_end - 1;
+    }
+    // Places of the sentence, remembered for later sentences of the paragraph.
+    std::vector<PlaceCandidate> places = places_in(sfirst, send);
+    if (found.empty()) {
+        for (auto& p : places)
+            if (p.ref.rank >= 2) last_town_ = p;
+        return;
+    }
+    std::vector<CountMention> counts = find_counts(doc_, sfirst, send, timex_spans_);
+    general_ = false;
+    for (std::uint32_t k = sfirst; k < send && !general_; ++k) {
+        std::string_view w = norm(k);
+        if (one_of(w, {"so", "since", "annually", "nationwide", "total", "average", "record", "rate",
+                       "statistics", "per", "homicides", "murders", "every", "each", "year", "years", "countywide", "citywide"})) {
+            if (w == "so" && norm(k + 1) != "far") continue;
+            if ((w == "every" || w == "each") && !one_of(norm(k + 1), {"year", "month", "week", "day"})) continue;
+            general_ = true;
+        }
+    }
+    for (auto t = std::lower_bound(dates_.begin(), dates_.end(), sfirst,
+                                   [](const TimexRef& x, std::uint32_t v) { return x.first < v; });
+         t != dates_.end() && t->first < send && !general_; ++t)
+        if (t->value.size() == 4) general_ = true;
+    std::vector<std::string> group_at(send - sfirst);
+    for (const Found& f : found) {
+        std::string type(field(triggers(), f.key, 0));
+        for (std::uint32_t k = f.first; k < f.end; ++k) group_at[k - sfirst] = std::string(field(types(), type, 0));
+    }
+    for (const Found& f : found) {
+        Mention m;
+        m.type = std::string(field(triggers(), f.key, 0));
+        m.count_key = std::string(field(triggers(), f.key, 1));
+        m.form = std::string(field(triggers(), f.key, 2));
+        m.group = std::string(field(types(), m.type, 0));
+        if (m.group.empty()) continue;
+        m.rank = static_cast<int>(field(types(), m.type, 1).empty() ? 0 : field(types(), m.type, 1)[0] - '0');
+        m.trigger = doc_.make_text(Span{doc_.tokens[f.first].begin, doc_.tokens[f.end - 1].end});
+        m.sentence = sentence_index;
+        m.paragraph = current_paragraph_;
+        // Date: the nearest date of the sentence; else the last one earlier in the paragraph.
+        const TimexRef* best = nullptr;
+        const TimexRef* until = nullptr;
+        std::uint32_t best_dist = ~0u;
+        auto near = std::lower_bound(dates_.begin(), dates_.end(), f.first,
+                                     [](const TimexRef& t, std::uint32_t x) { return t.first < x; });
+        auto lo = near - std::min<std::ptrdiff_t>(near - dates_.begin(), 8);
+        auto hi = near + std::min<std::ptrdiff_t>(dates_.end() - near, 8);
+        for (auto t_it = lo; t_it != hi; ++t_it) {
+            const TimexRef& t = *t_it;
+            if (t.first >= send) break;
+            if (t.first < sfirst) continue;
+            if (t.until) {
+                if (t.first > f.first) until = &t;
+                continue;
+            }
+            std::uint32_t d = t.first > f.first ? t.first - f.first : f.first - t.first;
+            if (d < best_dist) {
+                best_dist = d;
+                best = &t;
+            }
+        }
+        if (best) {
+            m.date = DateRef{best->value, best->id, 2};
+        } else {
+            std::uint32_t pfirst = doc_.paragraphs[current_paragraph_].first_token;
+            auto before = std::lower_bound(dates_.begin(), dates_.end(), sfirst,
+                                           [](const TimexRef& t, std::uint32_t x) { return t.first < x; });
+            for (auto it = std::make_reverse_iterator(before); it != dates_.rend(); ++it) {
+                if (it->first < pfirst) break;
+                if (it->until) continue;
+                m.date = DateRef{it->value, it->id, 1};
+                break;
+            }
+        }
+        if (until) m.end_date = DateRef{until->value, until->id, 2};
+        // Place: the best-ranked place of the sentence, nearest the trigger; else the last
+        // town named earlier (this paragraph first), else the dateline.
+        const PlaceCandidate* pbest = nullptr;
+        for (const PlaceCandidate& p : places) {
+            if (!pbest || p.ref.rank > pbest->ref.rank) pbest = &p;
+            else if (p.ref.rank == pbest->ref.rank) {
+                auto dist = [&](const PlaceCandidate& c) {
+                    return c.first > f.first ? c.first - f.first : f.first - c.first;
+                };
+                if (dist(p) < dist(*pbest)) pbest = &p;
+            }
+        }
+        if (pbest && pbest->ref.rank >= 2) {
+            m.place = pbest->ref;
+        } else {
+            const PlaceCandidate* earlier = last_town_ ? &*last_town_ : nullptr;
+            if (earlier) {
+                m.place = earlier->ref;
+                m.place->strength = 1;
+            } else if (pbest) {
+                m.place = pbest->ref;
+            } else if (article_.dateline && !article_.dateline->place.empty()) {
+                const Dateline& d = *article_.dateline;
+                // the dateline's place is the first part of its span
+                std::string_view raw = doc_.raw(d.span);
+                std::size_t at = raw.find(d.place);
+                if (at != std::string_view::npos) {
+                    Span s{d.span.begin + at, d.span.begin + at + d.place.size()};
+                    m.place = PlaceRef{Place{doc_.text(s), s}, 2, 1};
+                }
+            }
+        }
+        attach_counts(m, f.first, f.end, sfirst, send, counts, group_at);
+        attach_actors(m, f.first, f.end, sfirst, send);
+        // Claims whose content covers the trigger.
+        {
+            auto it = std::upper_bound(claim_spans_.begin(), claim_spans_.end(), m.trigger.span.begin,
+                                       [](std::size_t b, const std::pair<Span, std::size_t>& x) { return b < x.first.begin; });
+            for (int n = 0; n < 8 && it != claim_spans_.begin(); ++n) {
+                --it;
+                if (m.trigger.span.end > it->first.end) continue;
+                const Claim& c = claims_[it->second];
+                if (std::find(m.claims.begin(), m.claims.end(), c.id) != m.claims.end()) continue;
+                m.claims.push_back(c.id);
+                if (c.source && std::find(m.sources.begin(), m.sources.end(), *c.source) == m.sources.end())
+                    m.sources.push_back(*c.source);
+            }
+        }
+        merge(std::move(m));
+    }
+    for (auto& p : places)
+        if (p.ref.rank >= 2) last_town_ = p;
+}
+
+bool compatible_dates(const std::optional<DateRef>& a, const std::optional<DateRef>& b) {
+    if (!a || !b) return true;
+    const std::string& x = a->value;
+    const std::string& y = b->value;
+    // "2011-12" and "2011-12-16" agree
+    return x.compare(0, std::min(x.size(), y.size()), y, 0, std::min(x.size(), y.size())) == 0;
+}
+
+bool compatible_places(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
+    if (!a || !b) return true;
+    const std::string& x = a->place.name;
+    const std::string& y = b->place.name;
+    return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+
+template <typename T>
+void add_unique(std::vector<T>& to, const std::vector<T>& from) {
+    for (const T& v : from)
+        if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+}
+
+void Extractor::merge(Mention&& m) {
+    // Only the latest events are candidates: a bound that keeps the stage linear.
+    int looked = 0;
+    for (auto it = merged_.rbegin(); it != merged_.rend() && looked < 64; ++it, ++looked) {
+        Mention& e = *it;
+        if (e.group != m.group) continue;
+        bool same_sentence = e.sentence == m.sentence;
+        if (!same_sentence && (!compatible_dates(e.date, m.date) || !compatible_places(e.place, m.place)))
+            continue;
+        if (!same_sentence && !compatible_dates(e.end_date, m.end_date)) continue;
+        if (m.rank > e.rank) {
+            e.type = m.type;
+            e.rank = m.rank;
+            e.trigger = m.trigger;
+        }
+        if (m.date && (!e.date || m.date->strength > e.date->strength)) e.date = m.date;
+        if (m.end_date && !e.end_date) e.end_date = m.end_date;
+        if (m.place && (!e.place || m.place->strength > e.place->strength ||
+                        (m.place->strength == e.place->strength && m.place->rank > e.place->rank)))
+            e.place = m.place;
+        for (auto& kv : m.counts) {
+            auto have = e.counts.find(kv.first);
+            bool weak = m.weak.count(kv.first) != 0;
+            if (have == e.counts.end() || (e.weak.count(kv.first) && !weak)) {
+                e.counts[kv.first] = kv.second;
+                if (weak) e.weak[kv.first] = true;
+                else e.weak.erase(kv.first);
+            }
+        }
+        for (const Actor& a : m.actors) {
+            bool dup = false;
+            for (const Actor& b : e.actors) dup = dup || b.span == a.span;
+            if (!dup) e.actors.push_back(a);
+        }
+        add_unique(e.claims, m.claims);
+        add_unique(e.sources, m.sources);
+        return;
+    }
+    merged_.push_back(std::move(m));
+}
+
+std::vector<Event> Extractor::run() {
+    index_timexes();
+    std::vector<std::uint32_t> paragraphs = paragraphs_to_read();
+    for (std::uint32_t p : paragraphs) {
+        current_paragraph_ = p;
+        const text::Paragraph& par = doc_.paragraphs[p];
+        for (std::uint32_t s = par.first_sentence; s < par.end_sentence && s < doc_.sentences.size(); ++s)
+            read_sentence(doc_.sentences[s], s);
+    }
+    std::vector<Event> out;
+    for (Mention& m : merged_) {
+        // People shot: those not killed were wounded.
+        auto shot = m.counts.find("shot");
+        if (shot != m.counts.end()) {
+            if (!m.counts.count("injured")) {
+                Count c = shot->second;
+                const Count* killed = nullptr;
+                if (auto k = m.counts.find("killed"); k != m.counts.end()) killed = &k->second;
+                if (!killed) {
+                    // The deaths may be told as a mention of their own ("He died Sunday")
+                    // that did not merge: the same place, the same kind of violence.
+                    std::size_t looked = 0;
+                    for (const Mention& o : merged_) {
+                        if (++looked > 64) break;
+                        if (&o == &m || o.group != m.group || !compatible_places(o.place, m.place)) continue;
+                        auto k = o.counts.find("killed");
+                        if (k != o.counts.end() && k->second.value) {
+                            killed = &k->second;
+                            break;
+                        }
+                    }
+                }
+                bool ok = true;
+                if (killed) {
+                    if (c.value && killed->value && *c.value > *killed->value)
+                        c.value = *c.value - *killed->value;
+                    else
+                        ok = false;
+                }
+                if (ok) m.counts["injured"] = c;
+            }
+            m.counts.erase("shot");
+        }
+        Event e;
+        e.id = "e" + std::to_string(out.size() + 1);
+        e.type = m.type;
+        auto et = field(types(), m.type, 2);
+        if (!et.empty() && et != "-")
+            e.acled = Acled{std::string(et), std::string(field(types(), m.type, 3))};
+        e.trigger = m.trigger;
+        if (m.date) e.date = EventDate{m.date->value, m.date->timex};
+        if (m.end_date) e.end_date = EventDate{m.end_date->value, m.end_date->timex};
+        if (m.place) e.place = m.place->place;
+        e.actors = m.actors;
+        e.counts = m.counts;
+        e.claims = m.claims;
+        e.sources = m.sources;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace
+
+void extract(const text::Document& doc, const layout::Layout& layout, const Article& article,
+             const std::vector<Source>& sources, const std::vector<Claim>& claims,
+             const std::vector<Timex>& timexes, std::vector<Event>& events) {
+    events = Extractor(doc, layout, article, sources, claims, timexes).run();
+}
+
+}  // namespace reportage::events

@@ -1,0 +1,20 @@
+# The shared C library exports rpt_ symbols only, and has a SONAME with the major version.
+#   cmake -DNM=<nm> -DLIBRARY=<libreportage.so> -P check_exports.cmake
+execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${NM} failed: ${err}")
+endif()
+string(REGEX MATCHALL "[^\n]+" lines "${out}")
+set(count 0)
+foreach(line IN LISTS lines)
+    string(REGEX REPLACE "^.* " "" symbol "${line}")
+    if(NOT symbol MATCHES "^rpt_")
+        message(FATAL_ERROR "the shared library exports ${symbol} (only rpt_ symbols may be exported)")
+    endif()
+    math(EXPR count "${count} + 1")
+endforeach()
+if(count LESS 20)
+    message(FATAL_ERROR "only ${count} rpt_ symbols exported")
+endif()
+message(STATUS "${count} symbols exported, all rpt_")

@@ -1,0 +1,334 @@
+// Claims and sources on crafted sentences: quote marks, cues, claim kinds, speakers,
+// source merging, inherited speakers, nested claims, and the hard cases.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "claims/claims.hpp"
+#include "layout/layout.hpp"
+#include "reportage/parse.hpp"
+#include "text/document.hpp"
+
+using namespace reportage;
+
+namespace {
+
+// The stage alone, with every paragraph as body (independent of the layout stage).
+struct Result {
+    std::string input;
+    std::vector<Source> sources;
+    std::vector<Claim> claims;
+    std::vector<Diagnostic> diagnostics;
+};
+
+Result analyse(const std::string& input) {
+    Result r;
+    r.input = input;
+    text::Document doc = text::build_document(r.input);
+    layout::Layout layout;
+    for (std::uint32_t i = 0; i < doc.paragraphs.size(); ++i)
+        layout.body.push_back({doc.paragraphs[i].span, i});
+    Article article;
+    claims::extract(doc, layout, article, r.sources, r.claims, r.diagnostics);
+    return r;
+}
+
+
+const Source* source_of(const Result& r, const Claim& c) {
+    if (!c.source) return nullptr;
+    for (const auto& s : r.sources)
+        if (s.id == *c.source) return &s;
+    return nullptr;
+}
+
+const Claim* claim_containing(const Result& r, const std::string& needle) {
+    for (const auto& c : r.claims)
+        if (c.content.text.find(needle) != std::string::npos) return &c;
+    return nullptr;
+}
+
+std::string speaker(const Result& r, const Claim& c) {
+    const Source* s = source_of(r, c);
+    return s ? s->name : std::string("<none>");
+}
+
+bool has_diagnostic(const Result& r, const std::string& code) {
+    for (const auto& d : r.diagnostics)
+        if (d.code == code) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a direct quote before 'X said' is one direct claim with the quote marks in its span") {
+    Result r = analyse(("\xE2\x80\x9CThe bridge will open next spring,\xE2\x80\x9D Maria Lindqvist said."));
+    const Claim* c = claim_containing(r, "The bridge will open");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(c->content.text == "\xE2\x80\x9CThe bridge will open next spring,\xE2\x80\x9D");
+    CHECK(speaker(r, *c) == "Maria Lindqvist");
+    REQUIRE(c->cue);
+    CHECK(c->cue->lemma == "say");
+}
+
+TEST_CASE("inverted cue with a relative clause: said John Roe, a detective who ...") {
+    Result r = analyse((
+        "\"We found the car on Tuesday,\" said John Roe, a detective who led the search."));
+    const Claim* c = claim_containing(r, "We found the car");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(speaker(r, *c) == "John Roe");
+}
+
+TEST_CASE("an appositive between name and cue gives role and affiliation") {
+    Result r = analyse((
+        "Jane Doe, a reporter for the Daily Example, said the mayor had resigned on Monday."));
+    const Claim* c = claim_containing(r, "the mayor had resigned");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::indirect);
+    CHECK(c->content.text == "the mayor had resigned on Monday");
+    const Source* s = source_of(r, *c);
+    REQUIRE(s);
+    CHECK(s->name == "Jane Doe");
+    CHECK(s->kind == SourceKind::person);
+    CHECK(s->named);
+    REQUIRE(s->role);
+    CHECK(*s->role == "reporter");
+    REQUIRE(s->affiliation);
+    CHECK(*s->affiliation == "Daily Example");
+}
+
+TEST_CASE("indirect speech: the content is the reported clause, without 'that' and the cue") {
+    Result r = analyse(("Officials said that the road would stay closed until Friday."));
+    const Claim* c = claim_containing(r, "road would stay closed");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::indirect);
+    CHECK(c->content.text == "the road would stay closed until Friday");
+    const Source* s = source_of(r, *c);
+    REQUIRE(s);
+    CHECK(s->kind == SourceKind::group);
+    CHECK(s->official);
+    CHECK_FALSE(s->named);
+}
+
+TEST_CASE("tell with a listener and a trailing '..., X said.'") {
+    Result r = analyse((
+        "Local residents told reporters they had heard three explosions.\n\n"
+        "The water supply was cut for two days, a spokesman for the interior ministry said."));
+    const Claim* a = claim_containing(r, "heard three explosions");
+    REQUIRE(a);
+    REQUIRE(a->cue);
+    CHECK(a->cue->lemma == "tell");
+    CHECK(speaker(r, *a) == "Local residents");
+    const Claim* b = claim_containing(r, "water supply was cut");
+    REQUIRE(b);
+    CHECK(b->kind == ClaimKind::indirect);
+    const Source* s = source_of(r, *b);
+    REQUIRE(s);
+    CHECK(s->kind == SourceKind::person);
+    CHECK(s->official);
+    REQUIRE(s->role);
+    CHECK(*s->role == "spokesman");
+}
+
+TEST_CASE("according to, before and after the content") {
+    Result r = analyse((
+        "According to the regional health office, the clinic treated 40 patients.\n\n"
+        "The fire started in a kitchen, according to witnesses."));
+    const Claim* a = claim_containing(r, "the clinic treated 40 patients");
+    REQUIRE(a);
+    CHECK(a->kind == ClaimKind::according_to);
+    CHECK(a->content.text == "the clinic treated 40 patients");
+    CHECK(speaker(r, *a).find("health office") != std::string::npos);
+    const Claim* b = claim_containing(r, "The fire started");
+    REQUIRE(b);
+    CHECK(b->kind == ClaimKind::according_to);
+    CHECK(speaker(r, *b) == "witnesses");
+}
+
+TEST_CASE("a partial quote inside reported speech is a mixed claim") {
+    Result r = analyse((
+        "The minister said the plan was \xE2\x80\x9C" "a first step\xE2\x80\x9D towards peace."));
+    const Claim* c = claim_containing(r, "a first step");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::mixed);
+    CHECK(r.claims.size() == 1);
+}
+
+TEST_CASE("colon lead-in and a dash attribution") {
+    Result r = analyse((
+        "Ahmed Karimi added: \xE2\x80\x9CWe will rebuild the school before winter.\xE2\x80\x9D\n\n"
+        "\xE2\x80\x9CNobody expected the river to rise so fast.\xE2\x80\x9D \xE2\x80\x94 Commissioner Ruth Ellery"));
+    const Claim* a = claim_containing(r, "rebuild the school");
+    REQUIRE(a);
+    CHECK(a->kind == ClaimKind::direct);
+    CHECK(speaker(r, *a) == "Ahmed Karimi");
+    REQUIRE(a->cue);
+    CHECK(a->cue->lemma == "add");
+    const Claim* b = claim_containing(r, "Nobody expected");
+    REQUIRE(b);
+    CHECK(speaker(r, *b).find("Ellery") != std::string::npos);
+}
+
+TEST_CASE("'adding that' continues the same speaker with its own cue") {
+    Result r = analyse((
+        "\xE2\x80\x9CThe talks went well,\xE2\x80\x9D Ms Okafor said, adding that a second round was planned."));
+    const Claim* a = claim_containing(r, "The talks went well");
+    const Claim* b = claim_containing(r, "a second round was planned");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(b->kind == ClaimKind::indirect);
+    REQUIRE(b->cue);
+    CHECK(b->cue->lemma == "add");
+    CHECK(b->source == a->source);
+}
+
+TEST_CASE("multi-paragraph quote: one claim, one span per paragraph, inherited speaker") {
+    Result r = analyse((
+        "\xE2\x80\x9CThe market is quiet,\xE2\x80\x9D Tomas Berg said.\n\n"
+        "\xE2\x80\x9CPrices have not changed in a week. People are waiting.\n\n"
+        "\xE2\x80\x9CNobody knows what comes next.\xE2\x80\x9D"));
+    const Claim* c = claim_containing(r, "Prices have not changed");
+    REQUIRE(c);
+    CHECK(c->content.spans.size() == 2);
+    CHECK(c->content.text.find("Nobody knows what comes next.") != std::string::npos);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(c->inherited);
+    CHECK(speaker(r, *c) == "Tomas Berg");
+    CHECK_FALSE(has_diagnostic(r, "unclosed_quote"));
+}
+
+TEST_CASE("an appositive plus a paragraph break inside the quote") {
+    Result r = analyse((
+        "Lena Park, a nurse at the city hospital, said: \xE2\x80\x9CWe ran out of beds on the first night.\n\n"
+        "\xE2\x80\x9CThe staff worked for two days without rest.\xE2\x80\x9D"));
+    const Claim* c = claim_containing(r, "ran out of beds");
+    REQUIRE(c);
+    CHECK(c->content.spans.size() == 2);
+    const Source* s = source_of(r, *c);
+    REQUIRE(s);
+    CHECK(s->name == "Lena Park");
+    REQUIRE(s->role);
+    CHECK(*s->role == "nurse");
+}
+
+TEST_CASE("a quote left open with no continuation gives a diagnostic and still a claim") {
+    Result r = analyse((
+        "\xE2\x80\x9CThe well has been dry since June, said the farmer.\n\nThe village has no other well."));
+    CHECK(has_diagnostic(r, "unclosed_quote"));
+    CHECK(claim_containing(r, "The well has been dry") != nullptr);
+}
+
+TEST_CASE("a pronoun two sentences after the name resolves to that person") {
+    Result r = analyse((
+        "Carla Mendes runs the only bakery in the town. Her shop opened in 1998. "
+        "She said the flour price had doubled."));
+    const Claim* c = claim_containing(r, "flour price had doubled");
+    REQUIRE(c);
+    CHECK(speaker(r, *c) == "Carla Mendes");
+    REQUIRE(c->source_mention);
+    const Source* s = source_of(r, *c);
+    REQUIRE(s);
+    CHECK(s->mentions.size() >= 2);
+}
+
+TEST_CASE("surname and title + surname merge into one source") {
+    Result r = analyse((
+        "Peter Hollis said the bridge was safe.\n\n"
+        "Mr Hollis said repairs would start soon.\n\n"
+        "Hollis said the cost was not yet known."));
+    int hollis = 0;
+    for (const auto& s : r.sources)
+        if (s.name.find("Hollis") != std::string::npos) ++hollis;
+    CHECK(hollis == 1);
+    CHECK(r.claims.size() == 3);
+}
+
+TEST_CASE("scare quotes and titles are not claims") {
+    Result r = analyse((
+        "The group calls itself \xE2\x80\x9Cwoke\xE2\x80\x9D and meets every week. "
+        "Its members read \xE2\x80\x9CThe Long Road\xE2\x80\x9D together."));
+    CHECK(r.claims.empty());
+}
+
+TEST_CASE("mismatched marks still pair") {
+    Result r = analyse(("\xE2\x80\x9CWe are not leaving this place,\" the protest leader said."));
+    const Claim* c = claim_containing(r, "We are not leaving");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(speaker(r, *c).find("protest leader") != std::string::npos);
+}
+
+TEST_CASE("apostrophes are not quote marks") {
+    Result r = analyse((
+        "\xE2\x80\x9CThe dog\xE2\x80\x99s owner didn\xE2\x80\x99t see the Jones\xE2\x80\x99 car in the \xE2\x80\x99" "90s,\xE2\x80\x9D Anna Vik said."));
+    const Claim* c = claim_containing(r, "owner didn");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(c->content.spans.size() == 1);
+    CHECK(speaker(r, *c) == "Anna Vik");
+}
+
+TEST_CASE("a quote with no speaker anywhere has source null, not a guess") {
+    Result r = analyse((
+        "The hall was full by noon.\n\n"
+        "\xE2\x80\x9C" "Everyone here has lost something in this flood and wants answers.\xE2\x80\x9D"));
+    const Claim* c = claim_containing(r, "Everyone here has lost");
+    REQUIRE(c);
+    CHECK_FALSE(c->source.has_value());
+    CHECK_FALSE(c->source_mention.has_value());
+}
+
+TEST_CASE("a claim reported inside a quote is nested in it") {
+    Result r = analyse((
+        "\xE2\x80\x9CThe state television has reported that the border is closed. That is false,\xE2\x80\x9D "
+        "Omar Haddad said."));
+    const Claim* outer = claim_containing(r, "That is false");
+    const Claim* inner = nullptr;
+    for (const auto& c : r.claims)
+        if (c.nested_in) inner = &c;
+    REQUIRE(outer);
+    REQUIRE(inner);
+    REQUIRE(inner != outer);
+    REQUIRE(inner->nested_in);
+    CHECK(*inner->nested_in == outer->id);
+    const Source* s = source_of(r, *inner);
+    REQUIRE(s);
+    CHECK(s->kind == SourceKind::media);
+}
+
+TEST_CASE("text of every claim equals its span bytes and ids are sequential") {
+    Result r = analyse((
+        "\xE2\x80\x9COne,\xE2\x80\x9D she said, \xE2\x80\x9Ctwo.\xE2\x80\x9D Officials say the count is over."));
+    std::string in = (
+        "\xE2\x80\x9COne,\xE2\x80\x9D she said, \xE2\x80\x9Ctwo.\xE2\x80\x9D Officials say the count is over.");
+    for (std::size_t i = 0; i < r.claims.size(); ++i) {
+        const Claim& c = r.claims[i];
+        CHECK(c.id == "c" + std::to_string(i + 1));
+        std::string joined;
+        for (const auto& s : c.content.spans) {
+            if (!joined.empty()) joined += ' ';
+            joined += in.substr(s.begin, s.end - s.begin);
+        }
+        CHECK(joined == c.content.text);
+    }
+    for (std::size_t i = 0; i < r.sources.size(); ++i) CHECK(r.sources[i].id == "s" + std::to_string(i + 1));
+}
+
+TEST_CASE("the pipeline runs the stage: parse() reports claims and sources") {
+    reportage::Report r = parse(
+        "Flood Waters Recede\n\nThe river fell overnight in the valley towns.\n\n"
+        "\xE2\x80\x9CWe can start cleaning tomorrow,\xE2\x80\x9D Mayor Ines Falk said on Sunday.\n\n"
+        "Officials said the schools would reopen next week.\n");
+    for (const auto& c : r.claims) CHECK_FALSE(c.content.text.empty());
+    CHECK(true);
+}
+
+TEST_CASE("100k quote marks stay fast and valid") {
+    std::string in(100000, '"');
+    Result r = analyse(in);
+    for (const auto& c : r.claims)
+        for (const auto& s : c.content.spans) CHECK(s.end <= in.size());
+    CHECK(true);
+}

@@ -1,0 +1,181 @@
+// Events on crafted articles: triggers and types, counts by role, date and place from the
+// sentence or the text before it, end dates, actors, claims and sources, merging.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "reportage/parse.hpp"
+
+using namespace reportage;
+
+namespace {
+
+Report parse_text(const std::string& body, const std::string& published = "2012-03-10") {
+    ParseOptions o;
+    o.published = published;
+    return parse(body, o);
+}
+
+const Event* find_type(const Report& r, const std::string& type, int nth = 0) {
+    for (const Event& e : r.events)
+        if (e.type == type && nth-- == 0) return &e;
+    return nullptr;
+}
+
+std::optional<std::int64_t> count_of(const Event& e, const std::string& key) {
+    auto it = e.counts.find(key);
+    if (it == e.counts.end()) return std::nullopt;
+    return it->second.value ? it->second.value : it->second.low;
+}
+
+const std::string kHeadline = "Unrest in the provinces\n\n";
+
+}  // namespace
+
+TEST_CASE("events: a passive killing with a count, a date and a settlement") {
+    Report r = parse_text(kHeadline +
+                          "Nine people were killed in the northern town of Ravensby on March 3 when soldiers "
+                          "opened fire on a crowd.\n");
+    const Event* e = find_type(r, "shooting");
+    REQUIRE(e);
+    CHECK(count_of(*e, "killed") == 9);
+    REQUIRE(e->date);
+    CHECK(e->date->value == "2012-03-03");
+    REQUIRE(e->date->timex);
+    REQUIRE(e->place);
+    CHECK(e->place->name == "Ravensby");
+    REQUIRE(e->acled);
+    CHECK(e->acled->event_type == "Violence against civilians");
+    bool agent = false;
+    for (const Actor& a : e->actors) agent = agent || (a.role == ActorRole::agent && a.name == "soldiers");
+    CHECK(agent);
+}
+
+TEST_CASE("events: active voice takes the count after the trigger") {
+    Report r = parse_text(kHeadline + "Gunmen killed four villagers near Tollmarsh on Tuesday.\n");
+    const Event* e = find_type(r, "attack");
+    REQUIRE(e);
+    CHECK(count_of(*e, "killed") == 4);
+    REQUIRE(e->place);
+    CHECK(e->place->name == "Tollmarsh");
+}
+
+TEST_CASE("events: detentions with an approximate count") {
+    Report r = parse_text(kHeadline + "Police said some 40 people were detained in Orlen.\n");
+    const Event* e = find_type(r, "arrest");
+    REQUIRE(e);
+    const Count& c = e->counts.at("detained");
+    CHECK(c.value == 40);
+    CHECK(c.qualifier == CountQualifier::approx);
+}
+
+TEST_CASE("events: the date and place of an earlier sentence carry over") {
+    Report r = parse_text(kHeadline +
+                          "Fighting broke out in Kelmsford on March 1. Another man died the following day.\n");
+    const Event* e = find_type(r, "death");
+    REQUIRE(e);
+    CHECK(count_of(*e, "killed") == 1);
+    REQUIRE(e->date);
+    CHECK(e->date->value == "2012-03-02");
+    REQUIRE(e->place);
+    CHECK(e->place->name == "Kelmsford");
+}
+
+TEST_CASE("events: a state of emergency with an end date") {
+    Report r = parse_text(kHeadline + "A state of emergency was imposed in Dunmore and will last until April 2.\n");
+    const Event* e = find_type(r, "emergency_measure");
+    REQUIRE(e);
+    REQUIRE(e->end_date);
+    CHECK(e->end_date->value == "2012-04-02");
+    CHECK(!e->date);
+    REQUIRE(e->place);
+    CHECK(e->place->name == "Dunmore");
+}
+
+TEST_CASE("events: people shot but not killed count as injured") {
+    Report r = parse_text(kHeadline + "Three people were shot, one fatally, outside a bar in Harwick on Friday.\n");
+    const Event* e = find_type(r, "shooting");
+    REQUIRE(e);
+    CHECK(count_of(*e, "killed") == 1);
+    CHECK(count_of(*e, "injured") == 2);
+}
+
+TEST_CASE("events: headline counts next to their adjectives") {
+    Report r = parse_text("2 dead, 3 injured in Easton shooting\n\nThe shooting happened on Friday.\n");
+    bool killed = false, injured = false;
+    for (const Event& e : r.events) {
+        killed = killed || count_of(e, "killed") == 2;
+        injured = injured || count_of(e, "injured") == 3;
+    }
+    CHECK(killed);
+    CHECK(injured);
+}
+
+TEST_CASE("events: an age in apposition is not a count") {
+    Report r = parse_text(kHeadline + "John Marsh, 19, was shot in Easton on Friday.\n");
+    for (const Event& e : r.events) CHECK(count_of(e, "injured") != 19);
+}
+
+TEST_CASE("events: a count in a general statistic is not a casualty count") {
+    Report r = parse_text(kHeadline + "A man was killed in Easton on Friday. Police said 31 people have been killed "
+                                      "in the city so far this year.\n");
+    std::int64_t top = 0;
+    for (const Event& e : r.events)
+        if (auto k = count_of(e, "killed")) top = std::max(top, *k);
+    CHECK(top == 1);
+}
+
+TEST_CASE("events: an event inside a claim lists the claim and its source") {
+    Report r = parse_text(kHeadline + "Officials say 12 people were killed in Marlow on March 4.\n");
+    const Event* e = find_type(r, "attack");
+    REQUIRE(e);
+    if (!r.claims.empty()) {
+        CHECK(!e->claims.empty());
+        CHECK(!e->sources.empty());
+    }
+    for (const std::string& c : e->claims) {
+        bool found = false;
+        for (const Claim& k : r.claims) found = found || k.id == c;
+        CHECK(found);
+    }
+}
+
+TEST_CASE("events: mentions of one event in two sentences merge") {
+    Report r = parse_text(kHeadline + "Police opened fire on protesters in Brenton on March 5. Five people were "
+                                      "killed in the shooting.\n");
+    int violence = 0;
+    for (const Event& e : r.events)
+        if (e.type == "shooting" || e.type == "attack" || e.type == "death") ++violence;
+    CHECK(violence == 1);
+    const Event* e = find_type(r, "shooting");
+    REQUIRE(e);
+    CHECK(count_of(*e, "killed") == 5);
+    CHECK(e->date->value == "2012-03-05");
+}
+
+TEST_CASE("events: a meeting, a protest with participants, and ids") {
+    Report r = parse_text(kHeadline + "On March 6, the minister met union leaders in Halden. Several hundred "
+                                      "workers gathered in Halden on March 7.\n");
+    const Event* m = find_type(r, "meeting");
+    REQUIRE(m);
+    CHECK(m->date->value == "2012-03-06");
+    const Event* p = find_type(r, "protest");
+    REQUIRE(p);
+    CHECK(count_of(*p, "participants") == 200);
+    for (std::size_t i = 0; i < r.events.size(); ++i) CHECK(r.events[i].id == "e" + std::to_string(i + 1));
+}
+
+TEST_CASE("events: every text equals the bytes of its span") {
+    Report r = parse_text(kHeadline + "At least 14 people were killed in the town of Ossery’s central square on "
+                                      "March 2, when police opened fire.\n");
+    const std::string input = kHeadline + "At least 14 people were killed in the town of Ossery’s central square on "
+                                          "March 2, when police opened fire.\n";
+    REQUIRE(!r.events.empty());
+    for (const Event& e : r.events) {
+        CHECK(input.substr(e.trigger.span.begin, e.trigger.span.size()) == e.trigger.text);
+        if (e.place) CHECK(input.substr(e.place->span.begin, e.place->span.size()) == e.place->name);
+        for (const auto& kv : e.counts)
+            CHECK(input.substr(kv.second.span.begin, kv.second.span.size()) == kv.second.text);
+        for (const Actor& a : e.actors) CHECK(input.substr(a.span.begin, a.span.size()) == a.name);
+    }
+}
