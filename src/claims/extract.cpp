@@ -97,7 +97,10 @@ private:
         if (hits.empty()) return;
 
         // Subjects.
-        for (Hit& h : hits) {
+        bool seen_subject = false;  // an earlier hit outside quotes has a subject
+        for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+            if (hi > 0 && hits[hi - 1].quote < 0 && hits[hi - 1].subject) seen_subject = true;
+            Hit& h = hits[hi];
             if (h.cue.according_to) continue;
             std::uint32_t lower = sb;
             if (h.quote >= 0) {
@@ -131,11 +134,7 @@ private:
             if (!h.subject && h.quote < 0 && h.cue.first > sb && b_.is_word(h.cue.first - 1)) {
                 // "… called for X, and insisted that …": the subject of the verb before
                 std::string_view w = b_.norm(h.cue.first - 1);
-                bool earlier = false;
-                for (const Hit& o : hits) {
-                    if (&o == &h) break;
-                    if (o.quote < 0 && o.subject) earlier = true;
-                }
+                bool earlier = seen_subject;
                 if ((w == "and" || w == "but") && earlier && !noun_like(h.cue)) {
                     h.continuation = true;
                     continue;
@@ -235,8 +234,11 @@ private:
             --c;
         }
         if (qm_.closes[c] < 0 || qm_.inside[sb] != qm_.closes[c]) return std::nullopt;
-        for (const Hit& o : hits)
-            if (o.cue.first > c && o.cue.first < h.cue.first) return std::nullopt;
+        // no other cue in between (hits are in text order; look back from this one only)
+        for (std::size_t i = static_cast<std::size_t>(&h - hits.data()); i-- > 0;) {
+            if (hits[i].cue.first <= c) break;
+            return std::nullopt;
+        }
         std::uint32_t a = c + 1;
         bool comma = b_.is_punct(c - 1, ",") || b_.is_punct(c - 1, "?") || b_.is_punct(c - 1, "!");
         if (a <= z && (b_.is_punct(a, ",") || b_.is_dash(a))) {
@@ -246,7 +248,7 @@ private:
         if (!comma || a > z || !b_.is_word(a)) return std::nullopt;
         std::string_view w = b_.norm(a);
         if (is_clause_boundary(w) || is_preposition(w) || w == "but" || w == "and" || is_object_pronoun(w) ||
-            is_possessive(w) && a == z)
+            (is_possessive(w) && a == z))
             return std::nullopt;
         if (b_.is_punct(z, ",")) --z;
         if (z < a) return std::nullopt;

@@ -332,3 +332,136 @@ TEST_CASE("100k quote marks stay fast and valid") {
         for (const auto& s : c.content.spans) CHECK(s.end <= in.size());
     CHECK(true);
 }
+
+TEST_CASE("two apostrophes written as one double mark: ''quote'' then 'X said'") {
+    Result r = analyse(
+        "''We will open the new clinic in the spring,'' Dr. Lena Marsh said.\n\n"
+        "''The roof still leaks,'' she said. ''Nobody has fixed it since the storm.''");
+    const Claim* a = claim_containing(r, "open the new clinic");
+    REQUIRE(a);
+    CHECK(a->kind == ClaimKind::direct);
+    CHECK(a->content.text == "''We will open the new clinic in the spring,''");
+    CHECK(speaker(r, *a) == "Lena Marsh");
+    REQUIRE(a->cue);
+    CHECK(a->cue->text == "said");
+    const Claim* b = claim_containing(r, "roof still leaks");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Lena Marsh");
+    CHECK(b->content.spans.size() == 2);  // the second quote joins the first
+    // a lone apostrophe pair inside a word stays an apostrophe
+    Result c = analyse("The farmers' market reopened on Saturday, the council's office said.");
+    for (const auto& cl : c.claims) CHECK(cl.kind != ClaimKind::direct);
+}
+
+TEST_CASE("the attribution dash is the cue of a dash-attributed quote") {
+    Result r = analyse(
+        "\xE2\x80\x9CThe ferry has not run for a week.\xE2\x80\x9D \xE2\x80\x95 Tomas Brink\n\n"
+        "\xE2\x80\x9CWe need the bridge back.\xE2\x80\x9D\xE2\x80\x94 Ana Vidal");
+    const Claim* a = claim_containing(r, "ferry has not run");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "Tomas Brink");
+    REQUIRE(a->cue);
+    CHECK(a->cue->text == "\xE2\x80\x95");
+    CHECK(a->cue->lemma == "say");
+    const Claim* b = claim_containing(r, "bridge back");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Ana Vidal");
+    REQUIRE(b->cue);
+    CHECK(b->cue->text == "\xE2\x80\x94");
+}
+
+TEST_CASE("quote, then a subject with long appositives holding a place, then the cue") {
+    Result r = analyse(
+        "\"It is a clear overreach by the agency,\" Carol Quint, the Democratic attorney general of "
+        "Vermont, one of the states suing the agency, said at an event this month.");
+    const Claim* c = claim_containing(r, "clear overreach");
+    REQUIRE(c);
+    CHECK(c->kind == ClaimKind::direct);
+    CHECK(speaker(r, *c) == "Carol Quint");
+    REQUIRE(c->cue);
+    CHECK(c->cue->text.rfind("said", 0) == 0);
+    // without the quote: the name before the chain of appositives
+    Result r2 = analyse(
+        "Carol Quint, the Democratic attorney general of Vermont, one of the states suing the "
+        "agency, said the rule would be withdrawn.");
+    const Claim* c2 = claim_containing(r2, "rule would be withdrawn");
+    REQUIRE(c2);
+    CHECK(speaker(r2, *c2) == "Carol Quint");
+}
+
+TEST_CASE("quote, then a title and name with a lower-case role before it") {
+    Result r = analyse(
+        "\"We expect the count to finish on Friday,\" county spokesman Elias Oduya said on Monday.");
+    const Claim* c = claim_containing(r, "count to finish");
+    REQUIRE(c);
+    CHECK(speaker(r, *c) == "Elias Oduya");
+    REQUIRE(c->cue);
+    CHECK(c->cue->lemma == "say");
+}
+
+TEST_CASE("a name of an organisation: 'Mr. X of the Y said'") {
+    Result r = analyse("\"It was the least bad outcome,\" Mr. Pell of the Harbor League said.");
+    const Claim* c = claim_containing(r, "least bad outcome");
+    REQUIRE(c);
+    CHECK(speaker(r, *c) == "Pell");
+    REQUIRE(c->cue);
+    CHECK(c->cue->text == "said");
+}
+
+TEST_CASE("a short adverbial between commas before the cue, and a parenthesis before an appositive") {
+    Result r = analyse(
+        "Senator Ida Brandt, at a later press briefing, said, \xE2\x80\x9CWe have been told very little "
+        "about the fire.\xE2\x80\x9D\n\n"
+        "\xE2\x80\x9CThey would have gone and taken the files,\xE2\x80\x9D Rep. Owen Hale (R-Ky.), a "
+        "member of the oversight panel, said in a phone interview.");
+    const Claim* a = claim_containing(r, "told very little");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "Ida Brandt");
+    const Claim* b = claim_containing(r, "taken the files");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Owen Hale");
+    REQUIRE(b->cue);
+    CHECK(b->cue->lemma == "say");
+}
+
+TEST_CASE("a second quote after 'said X, a professor at Some University who ...' keeps X") {
+    Result r = analyse(
+        "\"It was a fine deal for the buyers,\" said Paula Venn, a law professor at Eastfield State "
+        "University who has studied such sales since 1990. \"They shed every liability they had.\"");
+    const Claim* a = claim_containing(r, "fine deal");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "Paula Venn");
+    const Claim* b = claim_containing(r, "shed every liability");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Paula Venn");
+}
+
+TEST_CASE("many reporting verbs in one sentence stay linear") {
+    std::string in;
+    for (int i = 0; i < 200000; ++i) in += "said and ";
+    Result r = analyse(in);
+    CHECK(r.claims.size() < 10);
+}
+
+TEST_CASE("phrasal and exclamative cues: pointed out, shot back, exclaimed") {
+    Result r = analyse(
+        "Nadia Ferro pointed out that the levee had been repaired twice.\n\n"
+        "\xE2\x80\x9CThey only come here for the photographs,\xE2\x80\x9D Ben Alder shot back.\n\n"
+        "\xE2\x80\x9CThe whole roof is gone,\xE2\x80\x9D the inspector exclaimed.");
+    const Claim* a = claim_containing(r, "levee had been repaired");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "Nadia Ferro");
+    REQUIRE(a->cue);
+    CHECK(a->cue->lemma == "point");
+    CHECK(a->cue->text == "pointed out");
+    const Claim* b = claim_containing(r, "for the photographs");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Ben Alder");
+    REQUIRE(b->cue);
+    CHECK(b->cue->text == "shot back");
+    const Claim* c = claim_containing(r, "whole roof");
+    REQUIRE(c);
+    REQUIRE(c->cue);
+    CHECK(c->cue->lemma == "exclaim");
+    CHECK(speaker(r, *c).find("inspector") != std::string::npos);
+}
