@@ -18,8 +18,8 @@ using text::Document;
 using text::Token;
 using text::TokenKind;
 
-bool one_of(std::string_view w, std::initializer_list<const char*> list) {
-    for (const char* s : list)
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view s : list)
         if (w == s) return true;
     return false;
 }

@@ -25,11 +25,26 @@ struct Number {
     std::int64_t low = 0;    // for vague amounts
 };
 
-const lexicon::Table& numbers() { return lexicon::table("count_numbers"); }
-const lexicon::Table& vague_words() { return lexicon::table("count_vague"); }
-const lexicon::Table& persons() { return lexicon::table("count_persons"); }
-const lexicon::Table& units() { return lexicon::table("count_units"); }
-const lexicon::Table& qualifiers() { return lexicon::table("count_qualifiers"); }
+const lexicon::Table& numbers() {
+    static const lexicon::Table& t = lexicon::table("count_numbers");
+    return t;
+}
+const lexicon::Table& vague_words() {
+    static const lexicon::Table& t = lexicon::table("count_vague");
+    return t;
+}
+const lexicon::Table& persons() {
+    static const lexicon::Table& t = lexicon::table("count_persons");
+    return t;
+}
+const lexicon::Table& units() {
+    static const lexicon::Table& t = lexicon::table("count_units");
+    return t;
+}
+const lexicon::Table& qualifiers() {
+    static const lexicon::Table& t = lexicon::table("count_qualifiers");
+    return t;
+}
 
 std::string_view field(const lexicon::Table& t, std::string_view key, std::size_t i) {
     const auto* f = t.find(key);
@@ -94,8 +109,11 @@ public:
 
     // The value of one number word ("fourteen", "twenty-five"), or -1.
     double word_value(std::string_view w) const {
-        if (auto k = field(numbers(), w, 1); k == "article" || k == "article_only") return -1;
-        if (const auto* f = numbers().find(w)) return static_cast<double>(to_int((*f)[0]));
+        if (const auto* f = numbers().find(w)) {
+            std::string_view k = f->size() > 1 ? (*f)[1] : std::string_view();
+            if (k == "article" || k == "article_only") return -1;
+            return static_cast<double>(to_int((*f)[0]));
+        }
         auto dash = w.find('-');
         if (dash != std::string_view::npos) {
             double a = word_value(w.substr(0, dash)), b = word_value(w.substr(dash + 1));
@@ -235,15 +253,17 @@ public:
         Number n;
         return number_at(i, n) || one_of_words(norm(i), {"the", "his", "her", "their", "our", "my", "that", "this"});
     }
-    static bool one_of_words(std::string_view w, std::initializer_list<const char*> list) {
-        for (const char* s : list)
+    static bool one_of_words(std::string_view w, std::initializer_list<std::string_view> list) {
+        for (std::string_view s : list)
             if (w == s) return true;
         return false;
     }
     bool is_age(std::string_view w) const {
         // "17-year-old", "17-year-olds", "ten-year-old", "9-month-old"
         std::size_t p = std::string_view::npos;
-        for (const char* unit : {"-year-old", "-month-old", "-week-old", "-day-old"})
+        if (w.find("-old") == std::string_view::npos) return false;
+        for (std::string_view unit : {std::string_view("-year-old"), std::string_view("-month-old"),
+                                      std::string_view("-week-old"), std::string_view("-day-old")})
             if ((p = w.find(unit)) != std::string_view::npos) break;
         if (p == std::string_view::npos || p == 0) return false;
         std::string_view n = w.substr(0, p);
@@ -260,12 +280,12 @@ public:
     }
     // Words that end a noun phrase: a person noun is not looked for beyond them.
     bool stops_phrase(std::uint32_t i) const {
-        static const char* const stop[] = {"of", "and", "or", "were", "was", "are", "is", "have",
+        static constexpr std::string_view stop[] = {"of", "and", "or", "were", "was", "are", "is", "have",
                                            "has", "had", "who", "that", "in", "on", "at", "by",
                                            "to", "from", "with", "for", "been", "be", "will",
                                            "would", "the", "a", "an", "said", "say", "says"};
         std::string_view w = norm(i);
-        for (const char* s : stop)
+        for (std::string_view s : stop)
             if (w == s) return true;
         return false;
     }
@@ -313,9 +333,13 @@ public:
 
     std::vector<CountMention> scan(const std::vector<Span>& skip_spans) const {
         std::vector<CountMention> out;
-        std::vector<Span> skip = skip_spans;
-        std::sort(skip.begin(), skip.end());
-        std::size_t sk = 0;
+        // The skip spans are sorted and do not overlap: start at the first one that can
+        // cover a token of the range (no copy, no sort: this runs once per sentence).
+        const std::vector<Span>& skip = skip_spans;
+        std::size_t sk = static_cast<std::size_t>(
+            std::lower_bound(skip.begin(), skip.end(), doc_.tokens[first_].begin,
+                             [](const Span& s, std::size_t b) { return s.end <= b; }) -
+            skip.begin());
         auto skipped = [&](const Token& t) {
             while (sk < skip.size() && skip[sk].end <= t.begin) ++sk;
             return sk < skip.size() && skip[sk].begin <= t.begin && t.end <= skip[sk].end;

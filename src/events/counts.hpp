@@ -24,7 +24,8 @@ struct CountMention {
 // Every count in tokens [first, end) of `doc`, left to right, not overlapping. Numbers
 // inside `skip` spans (time expressions: "2011", "4:30") and numbers that measure
 // something other than people or things ("3 times", "$500", "20 percent", "7th") are
-// not counts. Linear in the number of tokens.
+// not counts. `skip` is sorted by position, its spans do not overlap. Linear in the
+// number of tokens (the skip spans are found by binary search, not copied).
 std::vector<CountMention> find_counts(const text::Document& doc, std::uint32_t first,
                                       std::uint32_t end, const std::vector<Span>& skip = {});
 

@@ -19,10 +19,55 @@ using text::Document;
 using text::Token;
 using text::TokenKind;
 
-const lexicon::Table& triggers() { return lexicon::table("event_triggers"); }
-const lexicon::Table& types() { return lexicon::table("event_types"); }
-const lexicon::Table& actor_nouns() { return lexicon::table("event_actors"); }
-const lexicon::Table& place_words() { return lexicon::table("event_places"); }
+const lexicon::Table& triggers() {
+    static const lexicon::Table& t = lexicon::table("event_triggers");
+    return t;
+}
+const lexicon::Table& types() {
+    static const lexicon::Table& t = lexicon::table("event_types");
+    return t;
+}
+const lexicon::Table& actor_nouns() {
+    static const lexicon::Table& t = lexicon::table("event_actors");
+    return t;
+}
+const lexicon::Table& place_words() {
+    static const lexicon::Table& t = lexicon::table("event_places");
+    return t;
+}
+
+const lexicon::Table& table_once(const char* name) { return lexicon::table(name); }
+const lexicon::Table& person_nouns() {
+    static const lexicon::Table& t = table_once("count_persons");
+    return t;
+}
+
+// Every word sequence that starts a trigger phrase ("taken", "taken by", "taken by
+// ambulance"): a phrase is extended only while it is one of these.
+const std::unordered_set<std::string>& trigger_prefixes() {
+    static const std::unordered_set<std::string> set = [] {
+        std::unordered_set<std::string> out;
+        for (const auto& row : triggers().rows()) {
+            std::string_view k = row.first;
+            for (std::size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1))
+                out.emplace(k.substr(0, sp));
+            out.emplace(k);
+        }
+        return out;
+    }();
+    return set;
+}
+
+// Words that never start or continue a place name, from the other word lists.
+bool listed_not_place(std::string_view w) {
+    static const lexicon::Table& titles = table_once("person_titles");
+    static const lexicon::Table& numbers = table_once("count_numbers");
+    static const lexicon::Table& vague = table_once("count_vague");
+    static const lexicon::Table& weekdays = table_once("time_weekdays");
+    static const lexicon::Table& months = table_once("time_months");
+    return titles.contains(w) || numbers.contains(w) || vague.contains(w) || weekdays.contains(w) ||
+           months.contains(w);
+}
 
 std::string_view field(const lexicon::Table& t, std::string_view key, std::size_t i) {
     const auto* f = t.find(key);
@@ -30,8 +75,8 @@ std::string_view field(const lexicon::Table& t, std::string_view key, std::size_
     return (*f)[i];
 }
 
-bool one_of(std::string_view w, std::initializer_list<const char*> list) {
-    for (const char* s : list)
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view s : list)
         if (w == s) return true;
     return false;
 }
@@ -65,6 +110,7 @@ struct Mention {
     std::map<std::string, Count> counts;
     std::map<std::string, bool> weak;  // count key -> the count is a pronoun or definite ("he")
     std::vector<std::string> claims, sources;
+    std::unordered_set<std::string> claim_set, source_set;  // the same, for merging
 };
 
 struct TimexRef {
@@ -114,7 +160,7 @@ private:
     bool place_word_ok(std::uint32_t i) const;
     void attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend, std::uint32_t sfirst,
                        std::uint32_t send, const std::vector<CountMention>& counts,
-                       const std::vector<std::string>& group_at);
+                       const std::vector<std::string_view>& group_at);
     void attach_actors(Mention& m, std::uint32_t tfirst, std::uint32_t tend, std::uint32_t sfirst,
                        std::uint32_t send);
     std::optional<std::string> source_of(Span s) const;
@@ -135,7 +181,19 @@ private:
     std::optional<PlaceCandidate> last_town_;
     std::uint32_t current_paragraph_ = 0;
     std::vector<Mention> merged_;
-    std::unordered_set<std::string_view> lower_words_;
+    std::string phrase_;                       // a buffer for trigger phrases
+    std::vector<std::string_view> group_at_;  // per sentence: token -> group of its trigger
+    mutable std::unordered_set<std::string_view> lower_words_;  // built on first use
+    mutable bool lower_words_built_ = false;
+    // The text also writes `w` in lower case somewhere.
+    bool used_in_lower_case(std::string_view w) const {
+        if (!lower_words_built_) {
+            lower_words_built_ = true;
+            for (const Token& t : doc_.tokens)
+                if (t.kind == TokenKind::word && !t.has(text::tf_capitalized)) lower_words_.insert(doc_.norm(t));
+        }
+        return lower_words_.count(w) != 0;
+    }
     bool general_ = false;
     std::vector<std::pair<Span, std::size_t>> claim_spans_;  // content span -> claim, by begin
     std::vector<std::pair<Span, std::size_t>> mention_spans_;  // source mention -> source, by begin  // the sentence reports a statistic ("the 30th homicide this year")  // words the text writes in lower case
@@ -148,8 +206,6 @@ void Extractor::index_timexes() {
     for (std::size_t c = 0; c < sources_.size(); ++c)
         for (const Span& s : sources_[c].mentions) mention_spans_.emplace_back(s, c);
     std::sort(mention_spans_.begin(), mention_spans_.end());
-    for (const Token& t : doc_.tokens)
-        if (t.kind == TokenKind::word && !t.has(text::tf_capitalized)) lower_words_.insert(doc_.norm(t));
     timex_token_.assign(doc_.tokens.size(), 0);
     for (const Timex& t : timexes_) {
         timex_spans_.push_back(t.span);
@@ -178,6 +234,17 @@ void Extractor::index_timexes() {
         dates_.push_back(std::move(r));
     }
     std::sort(dates_.begin(), dates_.end(), [](const TimexRef& a, const TimexRef& b) { return a.first < b.first; });
+    // sorted, and a span inside the one before it dropped: the count finder needs them so
+    std::sort(timex_spans_.begin(), timex_spans_.end());
+    std::vector<Span> flat;
+    for (const Span& sp : timex_spans_) {
+        if (!flat.empty() && sp.begin < flat.back().end) {
+            flat.back().end = std::max(flat.back().end, sp.end);
+            continue;
+        }
+        flat.push_back(sp);
+    }
+    timex_spans_.swap(flat);
 }
 
 std::vector<std::uint32_t> Extractor::paragraphs_to_read() const {
@@ -191,13 +258,30 @@ std::vector<std::uint32_t> Extractor::paragraphs_to_read() const {
     };
     add_span(article_.headline);
     add_span(article_.standfirst);
-    for (const auto& b : layout_.body)
-        if (b.paragraph < doc_.paragraphs.size()) out.push_back(b.paragraph);
-    std::vector<std::uint32_t> uniq;
-    for (std::uint32_t p : out)
-        if (std::find(uniq.begin(), uniq.end(), p) == uniq.end()) uniq.push_back(p);
-    std::sort(uniq.begin(), uniq.end());
-    return uniq;
+    // The rest of the text that the layout did not set aside as boilerplate, related
+    // links, captions or a biography: crawled pages put the title, the dateline line and
+    // leads where the layout cannot always tell them from the body.
+    std::vector<Span> excluded;
+    for (const auto& t : article_.boilerplate) excluded.push_back(t.span);
+    for (const auto& t : article_.see_also) excluded.push_back(t.span);
+    for (const auto& m : article_.media) excluded.push_back(m.caption.span);
+    if (article_.author_bio) excluded.push_back(article_.author_bio->span);
+    std::sort(excluded.begin(), excluded.end());
+    std::size_t x = 0;
+    for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
+        const Span& s = doc_.paragraphs[p].span;
+        while (x < excluded.size() && excluded[x].end <= s.begin) ++x;
+        bool overlaps = false;
+        for (std::size_t k = x; k < excluded.size() && excluded[k].begin < s.end; ++k)
+            if (s.begin < excluded[k].end) {
+                overlaps = true;
+                break;
+            }
+        if (!overlaps) out.push_back(p);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 // A capitalised word that may be part of a place name.
@@ -206,9 +290,7 @@ bool Extractor::place_word_ok(std::uint32_t i) const {
     std::string_view w = norm(i);
     if (field(place_words(), w, 0) == "notplace") return false;
     if (triggers().contains(w)) return false;
-    if (lexicon::table("person_titles").contains(w)) return false;
-    if (lexicon::table("count_numbers").contains(w) || lexicon::table("count_vague").contains(w)) return false;
-    if (lexicon::table("time_weekdays").contains(w) || lexicon::table("time_months").contains(w)) return false;
+    if (listed_not_place(w)) return false;
     if (one_of(w, {"i", "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their",
                    "this", "that", "man", "woman", "men", "women", "teen", "boy", "girl", "police",
                    "officers", "mr.", "mrs.", "ms.", "dr.", "sources", "reports", "report", "news",
@@ -219,7 +301,7 @@ bool Extractor::place_word_ok(std::uint32_t i) const {
 
 std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end) const {
     std::vector<PlaceCandidate> out;
-    const lexicon::Table& cues = lexicon::table("event_place_cues");
+    static const lexicon::Table& cues = table_once("event_place_cues");
     auto possessive = [&](std::uint32_t k) {
         std::string_view w = norm(k);
         return w.size() > 2 && w.substr(w.size() - 2) == "'s";
@@ -240,7 +322,7 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
         if (nend == nfirst + 1 && rank < 3) {
             std::string_view w = norm(nfirst);
             if (possessive(nfirst)) w = w.substr(0, w.size() - 2);
-            if (lower_words_.count(w)) return;
+            if (used_in_lower_case(w)) return;
         }
         PlaceCandidate c;
         c.first = pfirst;
@@ -304,7 +386,7 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
                     break;
                 }
             }
-        } else if (re < end && field(cues, after, 0) == "modified" && !(i == first && re == i + 1 && !doc_.tokens[i].has(text::tf_all_caps) && lower_words_.count(norm(i)))) {
+        } else if (re < end && field(cues, after, 0) == "modified" && !(i == first && re == i + 1 && !doc_.tokens[i].has(text::tf_all_caps) && used_in_lower_case(norm(i)))) {
             // "a Memphis nightclub", "Chicago police said"
             make(i, i, re, 2);
         } else if (i == doc_.paragraphs[current_paragraph_].first_token && doc_.tokens[i].has(text::tf_all_caps) &&
@@ -343,7 +425,7 @@ bool clause_break(std::string_view w) {
 void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend,
                               std::uint32_t sfirst, std::uint32_t /*send*/,
                               const std::vector<CountMention>& counts,
-                              const std::vector<std::string>& group_at) {
+                              const std::vector<std::string_view>& group_at) {
     if (m.count_key.empty() || m.count_key == "-") return;
     // Passive or intransitive: the count is the subject, to the left.
     bool passive = m.form == "adj" || m.form == "adv" || (m.count_key == "participants" && m.form != "ing");
@@ -366,7 +448,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         // "suffered injuries", "sustained gunshot wounds": the subject is counted
         for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 4; ++n) {
             --k;
-            if (one_of(norm(k), {"suffered", "sustained", "suffering", "received", "treated"})) {
+            if (one_of(norm(k), {"suffered", "sustained", "suffering", "received", "treated", "with", "for"})) {
                 passive = true;
                 break;
             }
@@ -407,7 +489,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
                 stop = j;
                 break;
             }
-            const std::string& g = group_at[j - sfirst];
+            std::string_view g = group_at[j - sfirst];
             if (!g.empty() && g != m.group) {
                 stop = j;
                 break;
@@ -417,9 +499,26 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         auto after = std::upper_bound(counts.begin(), counts.end(), tfirst,
                                       [](std::uint32_t t, const CountMention& c) { return t < c.end; });
         if (after != counts.begin()) {
-            const CountMention& c = *(after - 1);
-            if (c.first >= stop) chosen = &c;
+            auto c = after - 1;
+            // "Another teen, also 15, was shot": an age in apposition is not the count.
+            if (c->noun < 0 && c != counts.begin() && c->first > sfirst && norm(c->end) == "," &&
+                one_of(norm(c->first - 1), {",", "also", "age", "aged"}))
+                --c;
+            if (c->first >= stop) chosen = &*c;
         }
+    }
+    // "were not injured", "no one was hurt": nobody.
+    if (chosen) {
+        std::uint32_t from = chosen->first < tfirst ? chosen->first : tend;
+        std::uint32_t to = chosen->first < tfirst ? tfirst : chosen->first;
+        if (from > sfirst && norm(from - 1) == "no") chosen = nullptr;
+        for (std::uint32_t k = from; chosen && k < to && k < from + 30; ++k)
+            if (one_of(norm(k), {"not", "never", "n't", "no"})) chosen = nullptr;
+    }
+    for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 3; ++n) {
+        --k;
+        if (one_of(norm(k), {"not", "never", "n't"})) return;
+        if (!is_be(norm(k))) break;
     }
     if (chosen && chosen->noun < 0) {
         // A bare number is a count only right next to the trigger: "2 dead", "two were
@@ -446,18 +545,72 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
     }
     if (chosen) {
         m.counts[m.count_key] = chosen->count;
+        // "three men and a woman were wounded", "a boy, a girl and two men were shot":
+        // counts of people joined by "and" or commas before the trigger add up.
+        if (chosen->first < tfirst && chosen->noun >= 0 && chosen->count.value &&
+            (m.count_key == "killed" || m.count_key == "injured" || m.count_key == "shot")) {
+            auto c = std::lower_bound(counts.begin(), counts.end(), chosen->first,
+                                      [](const CountMention& x, std::uint32_t t) { return x.first < t; });
+            std::int64_t total = *chosen->count.value;
+            std::uint32_t begin = chosen->first;
+            for (int n = 0; n < 4 && c != counts.begin(); ++n) {
+                const CountMention& p = *(c - 1);
+                if (p.noun < 0 || !p.count.value || p.first < sfirst) break;
+                bool joined = true;
+                for (std::uint32_t k = p.end; k < begin && joined; ++k) joined = one_of(norm(k), {",", "and"});
+                if (!joined || p.end == begin || begin - p.end > 2) break;
+                total += *p.count.value;
+                begin = p.first;
+                --c;
+            }
+            if (begin != chosen->first) {
+                Count sum;
+                sum.value = total;
+                sum.span = Span{doc_.tokens[begin].begin, chosen->count.span.end};
+                sum.text = doc_.text(sum.span);
+                m.counts[m.count_key] = sum;
+            }
+        }
         return;
     }
     // "He died", "the victim was wounded": one person, a weak count.
     if (m.count_key == "killed" || m.count_key == "injured" || m.count_key == "shot") {
         std::uint32_t k = tfirst;
+        bool was = false;
         for (int n = 0; n < 4 && k > sfirst; ++n) {
             --k;
             std::string_view w = norm(k);
-            if (one_of(w, {"he", "she"}) ||
+            if (w == "was") was = true;
+            // "Smith was shot", "Smith, 25, was wounded": a named person.
+            if (passive && w == "," && k >= sfirst + 3 && norm(k - 2) == "," &&
+                doc_.tokens[k - 1].kind == TokenKind::number)
+                k -= 3, w = norm(k);
+            if (was && passive && capitalised(k) && !doc_.tokens[k].has(text::tf_all_caps) && !is_be(w) &&
+                !one_of(w, {"nobody", "no", "none", "everyone", "everybody", "someone", "somebody", "anyone",
+                            "it", "this", "that", "which", "who", "what", "there", "here", "he", "she", "i",
+                            "police", "authorities", "officials"}) &&
+                !person_nouns().contains(w) && !triggers().contains(w)) {
+                Count c;
+                c.value = 1;
+                c.span = doc_.tokens[k].span();
+                c.text = doc_.text(c.span);
+                m.counts[m.count_key] = c;
+                m.weak[m.count_key] = true;
+                return;
+            }
+            // "Teen killed, another injured": a headline's bare noun, "another" alone
+            // or one after capitalised words only ("Orangeburg man shot")
+            bool bare = (w == "another" || field(person_nouns(), w, 0) == "sg");
+            if (bare) {
+                std::uint32_t j = k;
+                while (j > sfirst && k - j < 3 && capitalised(j - 1) && !one_of(norm(j - 1), {"a", "an", "the", "another"}))
+                    --j;
+                bare = j == sfirst || !is_word(j - 1);
+            }
+            if (one_of(w, {"he", "she"}) || bare ||
                 (k > sfirst && one_of(norm(k - 1), {"the"}) &&
-                 field(lexicon::table("count_persons"), w, 0) == "sg")) {
-                std::uint32_t b = one_of(w, {"he", "she"}) ? k : k - 1;
+                 field(person_nouns(), w, 0) == "sg")) {
+                std::uint32_t b = one_of(w, {"he", "she"}) || bare ? k : k - 1;
                 Count c;
                 c.value = 1;
                 Span s{doc_.tokens[b].begin, doc_.tokens[k].end};
@@ -563,13 +716,19 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
     std::vector<Found> found;
     for (std::uint32_t i = sfirst; i < send; ++i) {
         if (!is_word(i) || in_timex(i)) continue;
-        std::string phrase;
+        const auto& prefixes = trigger_prefixes();
+        std::string& phrase = phrase_;
+        phrase.assign(norm(i));
+        if (!prefixes.count(phrase)) continue;
         std::uint32_t best_end = 0;
         std::string best;
         for (std::uint32_t k = i; k < send && k < i + 5; ++k) {
-            if (!is_word(k)) break;
-            if (k > i) phrase.push_back(' ');
-            phrase.append(norm(k));
+            if (k > i) {
+                if (!is_word(k)) break;
+                phrase.push_back(' ');
+                phrase.append(norm(k));
+                if (!prefixes.count(phrase)) break;
+            }
             if (triggers().contains(phrase)) {
                 best_end = k + 1;
                 best = phrase;
@@ -593,6 +752,21 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         if (best == "death" && one_of(next, {"penalty", "row", "sentence", "threats", "threat", "certificate"})) continue;
         if ((best == "gather" || best == "gathered") && !one_of(next, {"in", "at", "outside", "near", "on", "daily", "to"})) continue;
         if (best == "shooting" && one_of(next, {"range", "guard", "star"})) continue;
+        // "taken to a hospital", "sent three people to the hospital": only with a
+        // hospital (a medical or trauma center, treatment) a few words on.
+        if (one_of(best, {"taken to", "transported to", "rushed to", "airlifted to", "flown to", "driven to",
+                          "taken by ambulance to", "sent", "sends", "sending", "took"})) {
+            bool sent = one_of(best, {"sent", "sends", "sending", "took"});
+            bool to = !sent;
+            bool hospital = false;
+            for (std::uint32_t k = best_end; k < send && k < best_end + 10 && !hospital; ++k) {
+                std::string_view w = norm(k);
+                if (w == "to") to = true;
+                else if (to && one_of(w, {"hospital", "hospitals", "medical", "trauma", "treatment"})) hospital = true;
+                else if (one_of(w, {".", ";", "where", "and", "but"}) || (sent && w == "by")) break;
+            }
+            if (!hospital) continue;
+        }
         found.push_back(Found{i, best_end, best});
         i = best_end - 1;
     }
@@ -618,10 +792,10 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
                                    [](const TimexRef& x, std::uint32_t v) { return x.first < v; });
          t != dates_.end() && t->first < send && !general_; ++t)
         if (t->value.size() == 4) general_ = true;
-    std::vector<std::string> group_at(send - sfirst);
+    group_at_.assign(send - sfirst, std::string_view());
     for (const Found& f : found) {
-        std::string type(field(triggers(), f.key, 0));
-        for (std::uint32_t k = f.first; k < f.end; ++k) group_at[k - sfirst] = std::string(field(types(), type, 0));
+        std::string_view group = field(types(), field(triggers(), f.key, 0), 0);
+        for (std::uint32_t k = f.first; k < f.end; ++k) group_at_[k - sfirst] = group;
     }
     for (const Found& f : found) {
         Mention m;
@@ -673,7 +847,11 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         // Place: the best-ranked place of the sentence, nearest the trigger; else the last
         // town named earlier (this paragraph first), else the dateline.
         const PlaceCandidate* pbest = nullptr;
-        for (const PlaceCandidate& p : places) {
+        // only the places within a window around the trigger: a bound for huge sentences
+        auto pfrom = std::lower_bound(places.begin(), places.end(), f.first > 200 ? f.first - 200 : 0,
+                                      [](const PlaceCandidate& c, std::uint32_t t) { return c.first < t; });
+        for (auto p_it = pfrom; p_it != places.end() && p_it->first < f.first + 200; ++p_it) {
+            const PlaceCandidate& p = *p_it;
             if (!pbest || p.ref.rank > pbest->ref.rank) pbest = &p;
             else if (p.ref.rank == pbest->ref.rank) {
                 auto dist = [&](const PlaceCandidate& c) {
@@ -702,7 +880,26 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
                 }
             }
         }
-        attach_counts(m, f.first, f.end, sfirst, send, counts, group_at);
+        attach_counts(m, f.first, f.end, sfirst, send, counts, group_at_);
+        // "Another man was also shot", "two others were shot": people hit besides the
+        // ones counted before, who survived unless the text says otherwise.
+        if (auto shot = m.counts.find("shot"); shot != m.counts.end() && !m.counts.count("injured")) {
+            bool additional = false;
+            std::string_view t = shot->second.text;
+            for (std::string_view a : {"another", "Another", "other", "Other", "more", "More"})
+                if (t.find(a) != std::string_view::npos) additional = true;
+            for (std::uint32_t k = f.first, n = 0; k > sfirst && n < 4 && !additional; ++n) {
+                --k;
+                if (norm(k) == "also") additional = true;
+                else if (!is_be(norm(k))) break;
+            }
+            if (additional) {
+                m.counts["injured"] = shot->second;
+                if (m.weak.count("shot")) m.weak["injured"] = true;
+                m.weak.erase("shot");
+                m.counts.erase(shot);
+            }
+        }
         attach_actors(m, f.first, f.end, sfirst, send);
         // Claims whose content covers the trigger.
         {
@@ -739,10 +936,12 @@ bool compatible_places(const std::optional<PlaceRef>& a, const std::optional<Pla
     return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
 }
 
-template <typename T>
-void add_unique(std::vector<T>& to, const std::vector<T>& from) {
-    for (const T& v : from)
-        if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+// Appends the ids of `from` that `to` lacks; `seen` holds the ids of `to` (an event can
+// gather thousands of claims: no linear search).
+void add_unique(std::vector<std::string>& to, std::unordered_set<std::string>& seen,
+                const std::vector<std::string>& from) {
+    for (const std::string& v : from)
+        if (seen.insert(v).second) to.push_back(v);
 }
 
 void Extractor::merge(Mention&& m) {
@@ -779,10 +978,12 @@ void Extractor::merge(Mention&& m) {
             for (const Actor& b : e.actors) dup = dup || b.span == a.span;
             if (!dup) e.actors.push_back(a);
         }
-        add_unique(e.claims, m.claims);
-        add_unique(e.sources, m.sources);
+        add_unique(e.claims, e.claim_set, m.claims);
+        add_unique(e.sources, e.source_set, m.sources);
         return;
     }
+    m.claim_set.insert(m.claims.begin(), m.claims.end());
+    m.source_set.insert(m.sources.begin(), m.sources.end());
     merged_.push_back(std::move(m));
 }
 
@@ -806,11 +1007,12 @@ std::vector<Event> Extractor::run() {
                 if (auto k = m.counts.find("killed"); k != m.counts.end()) killed = &k->second;
                 if (!killed) {
                     // The deaths may be told as a mention of their own ("He died Sunday")
-                    // that did not merge: the same place, the same kind of violence.
+                    // that did not merge (its place or date was told differently): the
+                    // same kind of violence in the same report.
                     std::size_t looked = 0;
                     for (const Mention& o : merged_) {
                         if (++looked > 64) break;
-                        if (&o == &m || o.group != m.group || !compatible_places(o.place, m.place)) continue;
+                        if (&o == &m || o.group != m.group) continue;
                         auto k = o.counts.find("killed");
                         if (k != o.counts.end() && k->second.value) {
                             killed = &k->second;
@@ -819,7 +1021,10 @@ std::vector<Event> Extractor::run() {
                     }
                 }
                 bool ok = true;
-                if (killed) {
+                // "two others were shot": people besides the dead
+                std::string_view t = c.text;
+                bool others = t.find("other") != std::string_view::npos || t.find("Other") != std::string_view::npos;
+                if (killed && !others) {
                     if (c.value && killed->value && *c.value > *killed->value)
                         c.value = *c.value - *killed->value;
                     else

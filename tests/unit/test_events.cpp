@@ -179,3 +179,83 @@ TEST_CASE("events: every text equals the bytes of its span") {
         for (const Actor& a : e.actors) CHECK(input.substr(a.span.begin, a.span.size()) == a.name);
     }
 }
+
+namespace {
+
+// The largest count of `key` over all events (0 when none), as a casualty scorer reads it.
+std::int64_t top(const Report& r, const std::string& key) {
+    std::int64_t best = 0;
+    for (const Event& e : r.events)
+        if (auto v = count_of(e, key)) best = std::max(best, *v);
+    return best;
+}
+
+}  // namespace
+
+TEST_CASE("events: people taken or sent to a hospital were hurt") {
+    Report r = parse_text("Gunfire at a bowling alley\n\n"
+                          "Three customers were taken to a local hospital on Friday after gunfire at a "
+                          "bowling alley in Marlowe, police said.\n");
+    CHECK(top(r, "injured") == 3);
+    Report s = parse_text("Gunfire at a bowling alley\n\n"
+                          "The gunfire at a bowling alley in Marlowe sent two people to the hospital on Friday.\n");
+    CHECK(top(s, "injured") == 2);
+    // not a hospital: no casualty
+    Report t = parse_text("Suspect in custody\n\n"
+                          "Two men were taken to the county jail in Marlowe on Friday after a shooting.\n");
+    CHECK(top(t, "injured") == 0);
+}
+
+TEST_CASE("events: injuries told by condition and by wounds") {
+    Report r = parse_text("Overnight shooting\n\n"
+                          "Two teenagers are at a medical center with life-threatening injuries after a "
+                          "shooting in Dunmore on Saturday night.\n");
+    CHECK(top(r, "injured") == 2);
+    Report s = parse_text("Overnight shooting\n\n"
+                          "A shooting in Dunmore on Saturday night left a woman in critical condition.\n"
+                          "\nThe woman was in critical condition on Sunday, police said.\n");
+    CHECK(top(s, "injured") == 1);
+}
+
+TEST_CASE("events: a named person shot, and a headline's bare noun") {
+    Report r = parse_text("Quiet street shaken\n\n"
+                          "Officers found the victim on Elm Street in Dunmore on Monday. Pellman, 31, was "
+                          "shot in the leg.\n");
+    CHECK(top(r, "injured") == 1);
+    Report s = parse_text("Dunmore man shot while fishing\n\nThe sheriff's office is looking into it.\n");
+    CHECK(top(s, "injured") == 1);
+    Report t = parse_text("Teen killed, another injured in Dunmore shooting\n\nDetails were scarce.\n");
+    CHECK(top(t, "killed") == 1);
+    CHECK(top(t, "injured") == 1);
+}
+
+TEST_CASE("events: people shot besides the dead, and the shot who died") {
+    Report r = parse_text("Deadly night in Dunmore\n\n"
+                          "A 19-year-old was shot and killed in Dunmore on Tuesday night. Another man was "
+                          "also shot and is expected to recover.\n");
+    CHECK(top(r, "killed") == 1);
+    CHECK(top(r, "injured") == 1);
+    // the one who was shot died: not injured
+    Report s = parse_text("Deadly night in Dunmore\n\n"
+                          "A man was shot on Pine Road in Dunmore on Tuesday night.\n\n"
+                          "He died at a hospital in Harlow early Wednesday, the coroner said.\n");
+    CHECK(top(s, "killed") == 1);
+    CHECK(top(s, "injured") == 0);
+}
+
+TEST_CASE("events: nobody hurt, and counts joined by and") {
+    Report r = parse_text("Shots fired\n\n"
+                          "Shots were fired at a house in Dunmore on Sunday. Two children inside were not "
+                          "injured, police said.\n");
+    CHECK(top(r, "injured") == 0);
+    Report s = parse_text("Shots fired\n\n"
+                          "Three men and a woman were wounded in a shooting in Dunmore on Sunday.\n");
+    CHECK(top(s, "injured") == 4);
+}
+
+TEST_CASE("events: the text before the body is read (a title line, a dateline)") {
+    // a first line that names the count, then a dateline paragraph
+    Report r = parse_text("Five hurt in shooting at Marlowe party\n\n"
+                          "MARLOWE, Ore. (AP) — A man opened fire at a house party early Sunday.\n");
+    CHECK(top(r, "injured") == 5);
+}
