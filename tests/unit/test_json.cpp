@@ -11,6 +11,7 @@
 
 #include "reportage/json.hpp"
 #include "reportage/parse.hpp"
+#include "report_spans.hpp"
 #include "unit/schema_validator.hpp"
 
 using nlohmann::json;
@@ -258,38 +259,7 @@ void check_rejected(const json& j, const std::string& needle) {
     CHECK_MESSAGE(found, "no error mentions " << needle << ":" << joined(errors));
 }
 
-// Every span of a report, labelled.
-std::vector<std::pair<std::string, Span>> all_spans(const reportage::Report& r) {
-    std::vector<std::pair<std::string, Span>> out;
-    auto add = [&out](const std::string& label, const Span& s) { out.emplace_back(label, s); };
-    const auto& a = r.article;
-    if (a.headline) add("headline", a.headline->span);
-    if (a.standfirst) add("standfirst", a.standfirst->span);
-    for (const auto& x : a.authors) add("author", x.span);
-    if (a.dateline) add("dateline", a.dateline->span);
-    for (const auto& x : a.media) add("media", x.caption.span);
-    for (const auto& x : a.paragraphs) add("paragraph", x.span);
-    for (const auto& x : a.see_also) add("see_also", x.span);
-    if (a.author_bio) add("author_bio", a.author_bio->span);
-    for (const auto& x : a.boilerplate) add("boilerplate", x.span);
-    for (const auto& s : r.sources)
-        for (const auto& m : s.mentions) add("source " + s.id, m);
-    for (const auto& c : r.claims) {
-        for (const auto& s : c.content.spans) add("claim " + c.id, s);
-        if (c.source_mention) add("claim " + c.id + " source_mention", *c.source_mention);
-        if (c.cue) add("claim " + c.id + " cue", c.cue->span);
-    }
-    for (const auto& t : r.timexes) add("timex " + t.id, t.span);
-    for (const auto& e : r.events) {
-        add("event " + e.id + " trigger", e.trigger.span);
-        if (e.place) add("event " + e.id + " place", e.place->span);
-        for (const auto& x : e.actors) add("event " + e.id + " actor", x.span);
-        for (const auto& [k, c] : e.counts) add("event " + e.id + " count " + k, c.span);
-    }
-    for (const auto& d : r.diagnostics)
-        if (d.span) add("diagnostic " + d.code, *d.span);
-    return out;
-}
+using report_spans::all_spans;
 
 // parse() output: schema-valid, round-trips, sizes and spans consistent with the input.
 void check_parsed(const std::string& input) {
