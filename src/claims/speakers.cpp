@@ -151,6 +151,40 @@ bool adverbial_start(std::string_view w) {
            w == "writing" || w == "responding" || w == "addressing" || w == "testifying";
 }
 
+// "<the union's chairman>, <Oskar Brenn>, said": commas at c1 and c2, the name between
+// them, a noun phrase with a determiner, a possessive or a title as its head before c1
+// that starts the clause.
+std::optional<Phrase> role_then_name(const Body& b, const QuoteMarks& qm, std::uint32_t c1, std::uint32_t c2,
+                                     std::uint32_t lower, std::int32_t quote) {
+    if (c2 <= c1 + 1 || c2 - c1 - 1 > 5 || c1 <= lower) return std::nullopt;
+    for (std::uint32_t k = c1 + 1; k < c2; ++k)
+        if (!quote_free(qm, k, quote)) return std::nullopt;
+    if (!name_word(b, c1 + 1) || !b.is_cap(c2 - 1) || type_of(b, c1 + 1, c2 - 1) != PhraseType::name)
+        return std::nullopt;
+    std::uint32_t head = c1 - 1;
+    if (!b.is_lower_word(head) || !quote_free(qm, head, quote)) return std::nullopt;
+    std::string_view hw = b.norm(head);
+    if (is_clause_boundary(hw) || is_preposition(hw) || is_auxiliary_or_adverb(hw) || is_determiner(hw))
+        return std::nullopt;
+    std::uint32_t st = common_np_start(b, qm, head, lower, quote);
+    if (st > lower && !b.is_punct(st - 1, ",") && !b.is_punct(st - 1, ";") &&
+        !(b.is_word(st - 1) && (b.norm(st - 1) == "and" || b.norm(st - 1) == "but")))
+        return std::nullopt;
+    bool poss = false;
+    for (std::uint32_t k = st; k < head; ++k) {
+        std::string_view w = b.norm(k);
+        if (w.size() > 2 && w.substr(w.size() - 2) == "'s") poss = true;
+    }
+    if (!poss && !is_determiner(b.norm(st)) && !is_title(hw)) return std::nullopt;
+    Phrase p;
+    p.type = PhraseType::name;
+    p.first = c1 + 1;
+    p.last = c2 - 1;
+    p.app_first = st;
+    p.app_last = head;
+    return p;
+}
+
 std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, std::uint32_t k,
                                           std::uint32_t lower, std::int32_t quote, bool nested) {
     if (k <= lower) return std::nullopt;
@@ -205,12 +239,45 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
         while (j > stop && quote_free(qm, j, quote) && !b.is_punct(j, ",") && !b.is_final_punct(j)) --j;
         if (!b.is_punct(j, ",") || !quote_free(qm, j, quote) || j == lower) return std::nullopt;
         if (!appositive_like(b, j + 1, i - 1)) {
+            // "The union's chairman, Oskar Brenn, said": a role noun phrase, then the name
+            // between commas. The name is the speaker, the phrase before it its appositive.
+            if (auto np = role_then_name(b, qm, j, i, lower, quote)) return np;
+            // "Jane Doe, of Springfield, Va., said": a place of two parts after the name
+            if (i - j <= 4 && b.is_cap(j + 1) && j > lower + 3) {
+                std::uint32_t j2 = j - 1;
+                while (j2 > lower && j - j2 < 8 && quote_free(qm, j2, quote) && !b.is_punct(j2, ",")) --j2;
+                if (b.is_punct(j2, ",") && j2 > lower && quote_free(qm, j2, quote) && b.is_lower_word(j2 + 1) &&
+                    (b.norm(j2 + 1) == "of" || b.norm(j2 + 1) == "from") && b.is_cap(j2 - 1) &&
+                    quote_free(qm, j2 - 1, quote)) {
+                    std::uint32_t st = name_run_start(b, qm, j2 - 1, lower, quote);
+                    if (name_word(b, st) || is_title(b.norm(st))) {
+                        p.first = st;
+                        p.last = j2 - 1;
+                        p.app_first = j2 + 1;
+                        p.app_last = i - 1;
+                        p.type = PhraseType::name;
+                        return p;
+                    }
+                }
+            }
+            // "President Jo Doe, dedicating a new museum on Saturday, said": a participle
+            if (!nested && b.is_lower_word(j + 1)) {
+                std::string_view pw = b.norm(j + 1);
+                if (pw.size() > 5 && pw.substr(pw.size() - 3) == "ing")
+                    return subject_before_impl(b, qm, j, lower, quote, true);
+            }
             // "Jane Doe, at a press briefing, said": a short adverbial between commas
             if (!nested && i - j <= 8 && b.is_lower_word(j + 1) && adverbial_start(b.norm(j + 1)))
                 return subject_before_impl(b, qm, j, lower, quote, true);
             return std::nullopt;
         }
         std::uint32_t head = j - 1;
+        // "Jane Doe, 56, who has served …, said": an age between commas
+        if (b.tok(head).kind == text::TokenKind::number && head > lower + 2 && b.is_punct(head - 1, ",") &&
+            b.is_cap(head - 2) && quote_free(qm, head - 2, quote)) {
+            j = head - 1;
+            head = head - 2;
+        }
         // "Rep. Jane Doe (D-Wis.), a member of the panel, said": skip the parenthesis
         if (b.is_punct(head, ")") && head > lower + 1) {
             std::uint32_t o = head - 1;

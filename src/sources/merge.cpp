@@ -188,6 +188,7 @@ int Registry::attach_name(const claims::Phrase& p) {
         if (tmp.role && !en.role) en.role = tmp.role;
         if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
         if (tmp.official) en.official = true;
+        if (tmp.gender && !en.gender) en.gender = tmp.gender;
     }
     add_mention(e, b_.span(p.first, p.last), p.first);
     return e;
@@ -229,6 +230,7 @@ int Registry::attach_common(const claims::Phrase& p) {
         apply_appositive(tmp, p.app_first, p.app_last);
         if (tmp.role && !en.role) en.role = tmp.role;
         if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
+        if (tmp.gender && !en.gender) en.gender = tmp.gender;
     }
     add_mention(e, b_.span(p.first, p.last), p.first);
     return e;
@@ -324,6 +326,13 @@ int Registry::attach(const claims::Phrase& p) {
         case PhraseType::common: return attach_common(p);
     }
     return -1;
+}
+
+bool Registry::known_name(std::uint32_t first, std::uint32_t last) const {
+    if (first > last) return false;
+    std::uint32_t nf = first;
+    while (nf < last && b_.is_word(nf) && (title_word(b_.norm(nf)) || claims::is_determiner(b_.norm(nf)))) ++nf;
+    return find_name(nf, last) >= 0;
 }
 
 bool Registry::other_speaker_between(std::uint32_t from, std::uint32_t to, int entity) const {

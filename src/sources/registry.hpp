@@ -47,6 +47,8 @@ public:
     int attach(const claims::Phrase& phrase);
     void cite(int entity) { entities_[static_cast<std::size_t>(entity)].cited = true; }
     const Entity& entity(int e) const { return entities_[static_cast<std::size_t>(e)]; }
+    // Is the name over tokens [first, last] (titles skipped) a source already attached?
+    bool known_name(std::uint32_t first, std::uint32_t last) const;
     // Is there a person or group named in the narrative in [from, to) that is not `entity`?
     bool other_speaker_between(std::uint32_t from, std::uint32_t to, int entity) const;
 

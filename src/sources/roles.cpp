@@ -28,6 +28,23 @@ const std::vector<std::string_view>* title_row(std::string_view w) {
     return titles.find(strip_period(w));
 }
 
+// 'm', 'f' or 0: the gender a role noun or (with `first_name`) a given name implies.
+char gender_of(std::string_view w, bool first_name) {
+    static const lexicon::Table& g = lexicon::table("sources_gender");
+    const auto* row = g.find(strip_period(w));
+    if (!row || row->size() < 2) return 0;
+    if (((*row)[1] == "name") != first_name) return 0;
+    return (*row)[0] == "m" ? 'm' : (*row)[0] == "f" ? 'f' : 0;
+}
+
+// The text of [first, last] without a trailing possessive 's ("the union's" -> "the union").
+std::string without_possessive(const claims::Body& b, std::uint32_t first, std::uint32_t last) {
+    std::string t = b.doc.text(b.span(first, last));
+    if (t.size() >= 2 && t.compare(t.size() - 2, 2, "'s") == 0) t.resize(t.size() - 2);
+    else if (t.size() >= 4 && t.compare(t.size() - 4, 4, "\xE2\x80\x99s") == 0) t.resize(t.size() - 4);
+    return t;
+}
+
 SourceKind kind_of(std::string_view k) {
     if (k == "person") return SourceKind::person;
     if (k == "organization") return SourceKind::organization;
@@ -66,6 +83,7 @@ void Registry::describe_name(Entity& e, std::uint32_t first, std::uint32_t name_
             if (!row) continue;
             if (!row->empty() && (*row)[0] == "yes") e.official = true;
             std::string_view w = strip_period(b_.norm(k));
+            if (char g = gender_of(w, false)) e.gender = g;
             if (w == "mr") e.gender = 'm';
             if (w == "mrs" || w == "ms" || w == "miss") e.gender = 'f';
             if (w != "mr" && w != "mrs" && w != "ms" && w != "miss" && w != "dr") has_title = true;
@@ -100,6 +118,12 @@ void Registry::describe_name(Entity& e, std::uint32_t first, std::uint32_t name_
                          ? SourceKind::media
                          : SourceKind::organization;
     }
+    // "police spokeswoman Jane Doe": a lower-case role word before the name is a title too
+    for (std::uint32_t k = first; k < name_first && !e.gender; ++k)
+        if (b_.is_word(k)) e.gender = gender_of(b_.norm(k), false);
+    if (first > 0 && !e.gender && b_.is_lower_word(first - 1)) e.gender = gender_of(b_.norm(first - 1), false);
+    // a given name from the documented short list: "Mary Roe"
+    if (!e.gender && last > name_first && b_.is_word(name_first)) e.gender = gender_of(b_.norm(name_first), true);
     if (name_first == last && b_.tok(last).has(text::tf_all_caps) && b_.norm(last).size() <= 6 &&
         e.kind == SourceKind::person)
         e.kind = SourceKind::organization;  // "FBI", "NATO"
@@ -131,6 +155,7 @@ void Registry::describe_common(Entity& e, std::uint32_t first, std::uint32_t las
     // "official media", "state television": an official modifier on a media noun
     if (!official && e.kind == SourceKind::media && official_words(b_, first, head)) official = true;
     e.official = official;
+    if (e.kind == SourceKind::person || e.kind == SourceKind::unknown) e.gender = gender_of(hw, false);
     // "a spokesman for the interior ministry": role and affiliation
     if (e.kind == SourceKind::person && head < last) {
         e.role = b_.doc.text(b_.span(head, head));
@@ -146,12 +171,37 @@ void Registry::apply_appositive(Entity& e, std::uint32_t first, std::uint32_t la
     if (first == npos || first > last) return;
     std::string_view w0 = b_.norm(first);
     if (w0 == "who" || w0 == "whose" || w0 == "which") return;
+    if (b_.is_lower_word(first) && (w0 == "of" || w0 == "from" || w0 == "at" || w0 == "with")) {
+        // "Mr. Jones of the River Club": no role, the organisation is the affiliation
+        std::uint32_t a = first + 1;
+        while (a <= last && b_.is_word(a) && (b_.norm(a) == "the" || b_.norm(a) == "a")) ++a;
+        if (a <= last) {
+            e.affiliation = b_.doc.text(b_.span(a, last));
+            if (official_words(b_, a, last)) e.official = true;
+        }
+        return;
+    }
     std::uint32_t k = first;
     while (k <= last && b_.is_word(k) &&
            (b_.norm(k) == "a" || b_.norm(k) == "an" || b_.norm(k) == "the" || b_.norm(k) == "now" ||
             claims::is_possessive(b_.norm(k))))
         ++k;
     if (k > last || !b_.is_word(k)) return;
+    // "the union's chairman": the possessor is the affiliation, the noun after it the role
+    std::optional<std::string> owner;
+    for (std::uint32_t t = k; t < last && t < k + 6; ++t) {
+        if (!b_.is_word(t)) break;
+        std::string_view w = b_.norm(t);
+        if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 && b_.is_word(t + 1)) {
+            std::uint32_t of = k;
+            if (of > first && b_.norm(of - 1) == "the") --of;
+            owner = without_possessive(b_, of, t);
+            if (official_words(b_, k, t)) e.official = true;
+            k = t + 1;
+            break;
+        }
+        if (claims::is_preposition(w) || claims::is_clause_boundary(w)) break;
+    }
     // the role runs to the first preposition, "who" or comma; at most 6 words
     std::uint32_t r = k;
     while (r + 1 <= last && b_.is_word(r + 1) && !claims::is_preposition(b_.norm(r + 1)) &&
@@ -161,7 +211,9 @@ void Registry::apply_appositive(Entity& e, std::uint32_t first, std::uint32_t la
         // punctuation inside: keep only up to it
     }
     e.role = b_.doc.text(b_.span(k, r));
+    if (owner) e.affiliation = owner;
     if (e.kind == SourceKind::unknown) e.kind = SourceKind::person;
+    if (!e.gender) e.gender = gender_of(b_.norm(r), false);
     const auto* tr = title_row(b_.norm(r));
     if (tr && !tr->empty() && (*tr)[0] == "yes") e.official = true;
     if (r + 2 <= last && b_.is_word(r + 1)) {

@@ -465,3 +465,137 @@ TEST_CASE("phrasal and exclamative cues: pointed out, shot back, exclaimed") {
     CHECK(c->cue->lemma == "exclaim");
     CHECK(speaker(r, *c).find("inspector") != std::string::npos);
 }
+
+TEST_CASE("one quote, one claim: the quoted part of a mixed claim is not taken again by the next cue") {
+    Result r = analyse(
+        "Harbour warden Ines Falk said the gates had closed \"only after the last ferry left the pier.\" "
+        "She said guards turned away 30 cars, most of them from the north.");
+    int holding = 0;
+    for (const auto& c : r.claims)
+        if (c.content.text.find("last ferry left") != std::string::npos) ++holding;
+    CHECK(holding == 1);
+    const Claim* a = claim_containing(r, "the gates had closed");
+    REQUIRE(a);
+    CHECK(a->kind == ClaimKind::mixed);
+    const Claim* b = claim_containing(r, "guards turned away 30 cars");
+    REQUIRE(b);
+    CHECK(b->kind == ClaimKind::indirect);
+    CHECK(b->content.text.find("last ferry") == std::string::npos);
+    CHECK(speaker(r, *b) == "Ines Falk");
+}
+
+TEST_CASE("'the club's treasurer, Name, said the members had …': the name speaks, the clause is the content") {
+    Result r = analyse(
+        "The club's treasurer, Lotte Varga, said the members had been \"kept in the dark\" and would "
+        "vote again in May.");
+    REQUIRE(r.claims.size() == 1);
+    const Claim& c = r.claims[0];
+    CHECK(c.kind == ClaimKind::mixed);
+    CHECK(c.content.text.rfind("the members had been", 0) == 0);
+    const Source* s = source_of(r, c);
+    REQUIRE(s);
+    CHECK(s->name == "Lotte Varga");
+    CHECK(s->kind == SourceKind::person);
+    REQUIRE(s->role);
+    CHECK(*s->role == "treasurer");
+    REQUIRE(s->affiliation);
+    CHECK(s->affiliation->find("club") != std::string::npos);
+}
+
+TEST_CASE("an inverted cue needs the speaker phrase to end the clause") {
+    // "…, said the farmers had …" is a complement clause, not "CONTENT, said SPEAKER"
+    Result r = analyse("In the valley, said the farmers had lost their crops.");
+    for (const auto& c : r.claims) CHECK(c.content.text.find("In the valley") == std::string::npos);
+    Result r2 = analyse("The bridge will stay closed until June, said Piet Olsen, the county engineer.");
+    const Claim* c = claim_containing(r2, "bridge will stay closed");
+    REQUIRE(c);
+    CHECK(speaker(r2, *c) == "Piet Olsen");
+}
+
+TEST_CASE("organisation head nouns make an organisation; 'the X Hospital' is named") {
+    Result r = analyse(
+        "According to the Lindenfeld Memorial Hospital, three patients were discharged on Friday.\n\n"
+        "The Northgate Rowing Club said the regatta would go ahead.");
+    const Claim* a = claim_containing(r, "three patients were discharged");
+    REQUIRE(a);
+    const Source* s = source_of(r, *a);
+    REQUIRE(s);
+    CHECK(s->kind == SourceKind::organization);
+    CHECK(s->named);
+    CHECK(s->name.find("Hospital") != std::string::npos);
+    const Claim* b = claim_containing(r, "regatta would go ahead");
+    REQUIRE(b);
+    const Source* t = source_of(r, *b);
+    REQUIRE(t);
+    CHECK(t->kind == SourceKind::organization);
+}
+
+TEST_CASE("'Mr. X of the Y Club' gives affiliation Y Club and no role") {
+    Result r = analyse("Mr. Pell of the Harbor Rowing Club said the boats had been repaired.");
+    const Claim* c = claim_containing(r, "boats had been repaired");
+    REQUIRE(c);
+    const Source* s = source_of(r, *c);
+    REQUIRE(s);
+    CHECK(s->name == "Pell");
+    CHECK_FALSE(s->role);
+    REQUIRE(s->affiliation);
+    CHECK(*s->affiliation == "Harbor Rowing Club");
+}
+
+TEST_CASE("an inherited quote paragraph keeps the cue of the claim that opened the turn") {
+    Result r = analyse(
+        "\xE2\x80\x9CWe will rebuild the school,\xE2\x80\x9D the mayor, Rosa Imhof, said.\n\n"
+        "\xE2\x80\x9CThe children will be back in their classrooms before the winter comes.\xE2\x80\x9D");
+    const Claim* c = claim_containing(r, "back in their classrooms");
+    REQUIRE(c);
+    CHECK(c->inherited);
+    CHECK(speaker(r, *c) == "Rosa Imhof");
+    REQUIRE(c->cue);
+    CHECK(c->cue->lemma == "say");
+}
+
+TEST_CASE("transcript-style colon lead-ins: 'NAME: …' at a paragraph start, and a name before a quote") {
+    Result r = analyse(
+        "The hearing went on into the evening.\n\n"
+        "HALVORSEN: We never agreed to that.\n\n"
+        "Greta Moll: The schedule was posted a month ago.\n\n"
+        "Update: the hearing resumes on Monday.\n\n"
+        "The reply came from analyst Jonas Brill: \xE2\x80\x9CNobody here has read the full report yet.\xE2\x80\x9D");
+    const Claim* a = claim_containing(r, "never agreed");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "HALVORSEN");
+    REQUIRE(a->cue);
+    CHECK(a->cue->text == ":");
+    CHECK(a->kind == ClaimKind::indirect);
+    const Claim* b = claim_containing(r, "posted a month ago");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Greta Moll");
+    CHECK_FALSE(claim_containing(r, "resumes on Monday"));
+    const Claim* c = claim_containing(r, "read the full report");
+    REQUIRE(c);
+    CHECK(speaker(r, *c) == "Jonas Brill");
+    REQUIRE(c->cue);
+    CHECK(c->cue->text == ":");
+    for (const auto& cl : r.claims) {
+        std::string joined;
+        for (const auto& sp : cl.content.spans) {
+            if (!joined.empty()) joined += ' ';
+            joined += r.input.substr(sp.begin, sp.end - sp.begin);
+        }
+        CHECK(joined == cl.content.text);
+    }
+}
+
+TEST_CASE("pronouns use the gender of role nouns and of listed first names") {
+    Result r = analyse(
+        "Council spokeswoman Dana Quill announced the closure of the pool. Her colleague Peter Reyes "
+        "attended the briefing. She said repairs would take a month.\n\n"
+        "Board chairman Alvar Nils spoke next, and Mary Oduya, a tenant, listened. He said the rent "
+        "would not change.");
+    const Claim* a = claim_containing(r, "repairs would take a month");
+    REQUIRE(a);
+    CHECK(speaker(r, *a) == "Dana Quill");
+    const Claim* b = claim_containing(r, "rent would not change");
+    REQUIRE(b);
+    CHECK(speaker(r, *b) == "Alvar Nils");
+}
