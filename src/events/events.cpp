@@ -973,7 +973,11 @@ void Extractor::merge(Mention&& m) {
                 else e.weak.erase(kv.first);
             }
         }
+        // An event keeps its first few actors: more are noise, and a bound keeps the
+        // duplicate check (and so the stage) linear when many mentions merge.
+        constexpr std::size_t max_actors = 32;
         for (const Actor& a : m.actors) {
+            if (e.actors.size() >= max_actors) break;
             bool dup = false;
             for (const Actor& b : e.actors) dup = dup || b.span == a.span;
             if (!dup) e.actors.push_back(a);

@@ -123,15 +123,16 @@ int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
     if (it != by_key_.end()) return it->second;
     // a surname alone, or a longer form of a surname seen alone
     std::string_view lastw = b_.norm(last);
-    int best = -1;
-    for (std::size_t i = 0; i < entities_.size(); ++i) {
-        const Entity& e = entities_[i];
+    auto candidates = by_last_word_.find(std::string(lastw));
+    if (candidates == by_last_word_.end()) return -1;
+    int best = -1;  // the latest entity that fits
+    for (int i : candidates->second) {
+        const Entity& e = entities_[static_cast<std::size_t>(i)];
         if (!e.named || e.kind != SourceKind::person || e.name_words.empty()) continue;
         if (e.name_words.back() != lastw) continue;
-        if (name_first == last || e.name_words.size() == 1) best = static_cast<int>(i);
-        else if (e.name_words.size() >= 2 && last > name_first &&
-                 e.name_words.front() == b_.norm(name_first))
-            best = static_cast<int>(i);
+        bool fits = name_first == last || e.name_words.size() == 1 ||
+                    (e.name_words.size() >= 2 && last > name_first && e.name_words.front() == b_.norm(name_first));
+        if (fits) best = std::max(best, i);
     }
     return best;
 }
@@ -147,6 +148,7 @@ int Registry::new_name_entity(std::uint32_t first, std::uint32_t name_first, std
     entities_.push_back(std::move(e));
     int id = static_cast<int>(entities_.size() - 1);
     by_key_[entities_.back().key] = id;
+    if (!entities_.back().name_words.empty()) by_last_word_[entities_.back().name_words.back()].push_back(id);
     return id;
 }
 
@@ -170,6 +172,7 @@ int Registry::attach_name(const claims::Phrase& p) {
             for (std::size_t i = 0; i < en.name_words.size(); ++i)
                 en.key += (i ? " " : "") + en.name_words[i];
             by_key_[en.key] = e;
+            by_last_word_[en.name_words.back()].push_back(e);
         }
         if (nf > first) {
             Entity tmp;

@@ -76,6 +76,8 @@ private:
     std::vector<Entity> entities_;
     std::vector<NameRun> runs_;
     std::unordered_map<std::string, int> by_key_;
+    // entities by the last word of their name, so a surname finds its person in O(1)
+    std::unordered_map<std::string, std::vector<int>> by_last_word_;
     // (token position, entity) of every mention attached so far, in attachment order
     std::vector<std::pair<std::uint32_t, int>> mention_tokens_;
 };
