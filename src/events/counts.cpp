@@ -362,7 +362,10 @@ public:
                 out.push_back(std::move(m));
                 continue;
             }
-            if (!number_at(i, num)) continue;
+            // No count in news runs past a trillion; larger digit strings are not counts
+            // (and would not fit the model's 64-bit integers).
+            constexpr double max_count = 1e12;
+            if (!number_at(i, num) || !(num.value <= max_count)) continue;
             CountMention m;
             CountQualifier q = CountQualifier::exact;
             bool between = false;
@@ -377,7 +380,7 @@ public:
                     (link == "-" && tight)) {
                     Number second;
                     if (number_at(next + 1, second) && !second.vague && !second.article &&
-                        second.value > num.value) {
+                        second.value > num.value && second.value <= max_count) {
                         range = true;
                         high = second.value;
                         next = second.next;

@@ -114,3 +114,9 @@ TEST_CASE("counts: numbers that measure something else are not counts") {
     CHECK(counts_of("a car and a house").empty());
     CHECK(counts_of("In 2011 the plant closed.").empty());
 }
+
+TEST_CASE("a digit string too large for a count is not a count") {
+    CHECK(counts_of("77777777777777777777777 people were killed.").empty());
+    CHECK(counts_of("Between 5 and 99999999999999999999 people marched.").size() == 1);
+    CHECK(first_count("2.5 million people were displaced.").value == 2500000);
+}
