@@ -2,6 +2,8 @@
 #include "reportage/parse.hpp"
 
 #include <cctype>
+#include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "checks/checks.hpp"
@@ -28,6 +30,26 @@ bool valid_iso_date(const std::string& s) {
     return d <= max;
 }
 
+// Stage timing for ParseOptions::stage_times: lap(&StageTimes::x) adds the time since the
+// previous lap to x. Does nothing (not even read the clock) when `times` is null.
+class Laps {
+public:
+    explicit Laps(StageTimes* times) : times_(times) {
+        if (times_) last_ = std::chrono::steady_clock::now();
+    }
+    void operator()(std::uint64_t StageTimes::*stage) {
+        if (!times_) return;
+        const auto now = std::chrono::steady_clock::now();
+        times_->*stage += static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    StageTimes* times_;
+    std::chrono::steady_clock::time_point last_{};
+};
+
 }  // namespace
 
 void validate(const ParseOptions& options) {
@@ -38,6 +60,7 @@ void validate(const ParseOptions& options) {
 
 Report parse(std::string_view input, const ParseOptions& options) {
     validate(options);
+    Laps lap(options.stage_times);
 
     Report report;
     report.input.name = options.name;
@@ -45,17 +68,23 @@ Report parse(std::string_view input, const ParseOptions& options) {
 
     text::Document doc = text::build_document(input, options.max_bytes);
     report.diagnostics = doc.diagnostics;
+    lap(&StageTimes::document);
 
     layout::Layout layout = layout::extract_article(doc, report.article, report.diagnostics);
     if (options.published) {
         report.article.published.date = options.published;
         report.article.published.origin = PublishedOrigin::given;
     }
+    lap(&StageTimes::layout);
     time::extract(doc, report.article.published, report.timexes, report.diagnostics);
+    lap(&StageTimes::time);
     claims::extract(doc, layout, report.article, report.sources, report.claims, report.diagnostics);
+    lap(&StageTimes::claims);
     events::extract(doc, layout, report.article, report.sources, report.claims, report.timexes,
                     report.events);
+    lap(&StageTimes::events);
     checks::run(doc, report, report.diagnostics);
+    lap(&StageTimes::checks);
     // Later stages: time expressions, then claims and sources, then events.
     (void)layout;
     return report;

@@ -1,7 +1,7 @@
 // reportage — the command-line tool.
 //
 //   reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-
-//   reportage parse --jsonl [--published YYYY-MM-DD] FILE...
+//   reportage parse --jsonl [--jobs N] [--published YYYY-MM-DD] FILE...
 //   reportage query [--published YYYY-MM-DD] [--pretty] FILE|- QUERY
 //
 // Exit status: 0 on success, 1 when a file could not be read or analysed (the other
@@ -11,16 +11,19 @@
 // the only per-file failures are I/O errors and running out of memory.
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include "reportage/json.hpp"
@@ -50,7 +53,7 @@ constexpr int exit_usage = 2;
 
 const char* const usage_text =
     "usage: reportage parse [--published YYYY-MM-DD] [--pretty] [--name NAME] FILE|-\n"
-    "       reportage parse --jsonl [--published YYYY-MM-DD] FILE...\n"
+    "       reportage parse --jsonl [--jobs N] [--published YYYY-MM-DD] FILE...\n"
     "       reportage query [--published YYYY-MM-DD] [--pretty] FILE|- QUERY\n"
     "       reportage --version | --help\n"
     "\n"
@@ -64,6 +67,8 @@ const char* const usage_text =
     "                          null for standard input)\n"
     "  --jsonl                 several files: one compact JSON line per file, in order,\n"
     "                          with input.name set to the file path\n"
+    "  --jobs N                with --jsonl: parse on N threads (default 1; 0: one per\n"
+    "                          processor); the output is the same, in the same order\n"
     "  -                       read standard input\n"
     "  --                      end of options\n"
     "\n"
@@ -251,8 +256,22 @@ struct ParseCommand {
     bool pretty = false;
     bool jsonl = false;
     bool help = false;
+    unsigned jobs = 1;
+    bool jobs_given = false;
     std::vector<std::string> files;
 };
+
+// The value of --jobs: a non-negative integer; 0 means one thread per processor.
+unsigned parse_jobs(const std::string& value) {
+    if (value.empty() || value.size() > 6 ||
+        value.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError{"--jobs needs a number of threads (0: one per processor), got '" + value +
+                         "'"};
+    unsigned n = static_cast<unsigned>(std::stoul(value));
+    if (n == 0) n = std::thread::hardware_concurrency();
+    if (n == 0) n = 1;
+    return n > 256 ? 256 : n;
+}
 
 ParseCommand parse_arguments(int argc, char** argv) {
     ParseCommand cmd;
@@ -279,6 +298,9 @@ ParseCommand parse_arguments(int argc, char** argv) {
             cmd.published = value("--published");
         } else if (arg == "--name" || arg.rfind("--name=", 0) == 0) {
             cmd.name = value("--name");
+        } else if (arg == "--jobs" || arg.rfind("--jobs=", 0) == 0) {
+            cmd.jobs = parse_jobs(value("--jobs"));
+            cmd.jobs_given = true;
         } else {
             throw UsageError{"unknown option " + arg};
         }
@@ -290,6 +312,8 @@ ParseCommand parse_arguments(int argc, char** argv) {
         if (cmd.name) throw UsageError{"--name cannot be combined with --jsonl"};
     } else if (cmd.files.size() > 1) {
         throw UsageError{"parse takes one FILE; use --jsonl for several"};
+    } else if (cmd.jobs_given) {
+        throw UsageError{"--jobs needs --jsonl"};
     }
     return cmd;
 }
@@ -316,6 +340,107 @@ int run_single(const ParseCommand& cmd, const reportage::ParseOptions& base) {
     return exit_ok;
 }
 
+// What --jsonl produces for one file: a JSON line, or a message for standard error.
+struct Outcome {
+    enum Kind { ok, read_error, analyse_error } kind = ok;
+    std::string text;  // the JSON line, or the error message
+    std::uintmax_t bytes = 0;
+};
+
+// Reads and parses one file of --jsonl. `buf` is reused between files.
+Outcome process_file(const std::string& path, const reportage::ParseOptions& base,
+                     std::string& buf) {
+    Outcome out;
+    const std::string shown = path == "-" ? std::string("standard input") : path;
+    const std::string error = read_input(path, buf);
+    if (!error.empty()) {
+        out.kind = Outcome::read_error;
+        out.text = "cannot read " + shown + ": " + error;
+        return out;
+    }
+    out.bytes = buf.size();
+    try {
+        reportage::ParseOptions options = base;
+        if (path != "-") options.name = valid_utf8(path);
+        out.text = reportage::to_json_string(reportage::parse(buf, options), -1);
+    } catch (const std::bad_alloc&) {
+        out.kind = Outcome::analyse_error;
+        out.text = "cannot analyse " + shown + ": out of memory";
+    } catch (const std::exception& e) {
+        out.kind = Outcome::analyse_error;
+        out.text = "cannot analyse " + shown + ": " + e.what();
+    }
+    if (buf.capacity() > (std::size_t{64} << 20)) std::string().swap(buf);
+    return out;
+}
+
+// Parses the files of --jsonl on `jobs` worker threads and hands each outcome to `emit`
+// on the calling thread, in input order. At most 2 × jobs files are in flight (being
+// parsed or waiting to be written), so memory stays bounded however many files there
+// are. `emit` returns false to stop (output error): the workers finish their current file
+// and stop.
+template <class Emit>
+void process_parallel(const std::vector<std::string>& files, const reportage::ParseOptions& base,
+                      unsigned jobs, Emit emit) {
+    const std::size_t window = 2 * static_cast<std::size_t>(jobs);
+    std::vector<std::optional<Outcome>> slots(window);  // outcome of file i in slots[i % window]
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::size_t next = 0;     // the next file a worker takes
+    std::size_t written = 0;  // files emitted so far
+    bool stop = false;
+
+    auto worker = [&] {
+        std::string buf;
+        for (;;) {
+            std::size_t i;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return stop || next >= files.size() || next < written + window; });
+                if (stop || next >= files.size()) return;
+                i = next++;
+            }
+            Outcome out;
+            try {
+                out = process_file(files[i], base, buf);
+            } catch (const std::bad_alloc&) {  // building an error message ran out of memory
+                out.kind = Outcome::analyse_error;
+                out.text = "cannot analyse " + files[i] + ": out of memory";
+            }
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                slots[i % window] = std::move(out);
+            }
+            changed.notify_all();
+        }
+    };
+
+    std::vector<std::thread> threads;
+    const std::size_t n_threads = std::min<std::size_t>(jobs, files.size());
+    threads.reserve(n_threads);
+    for (std::size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        Outcome out;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return slots[i % window].has_value(); });
+            out = std::move(*slots[i % window]);
+            slots[i % window].reset();
+            written = i + 1;
+        }
+        changed.notify_all();
+        if (!emit(out)) {
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                stop = true;
+            }
+            changed.notify_all();
+            break;
+        }
+    }
+    for (std::thread& t : threads) t.join();
+}
+
 int run_jsonl(const ParseCommand& cmd, const reportage::ParseOptions& base) {
     // The bar goes to stderr only when it is a terminal, and not when stdout is the same
     // screen: there the JSON lines already show the progress and would break the bar.
@@ -323,38 +448,30 @@ int run_jsonl(const ParseCommand& cmd, const reportage::ParseOptions& base) {
                                !REPORTAGE_ISATTY(REPORTAGE_FILENO(stdout));
     Progress progress(cmd.files, show_progress);
     int status = exit_ok;
-    std::string buf;  // reused: memory stays bounded by the largest file
-    for (const std::string& path : cmd.files) {
-        const std::string shown = path == "-" ? std::string("standard input") : path;
-        const std::string error = read_input(path, buf);
-        if (!error.empty()) {
-            progress.clear();
-            print_error("cannot read " + shown + ": " + error);
-            status = exit_failure;
-            progress.advance(0);
-            continue;
-        }
-        try {
-            reportage::ParseOptions options = base;
-            if (path != "-") options.name = valid_utf8(path);
-            const std::string json =
-                reportage::to_json_string(reportage::parse(buf, options), -1);
-            if (!write_line(json)) {
+    // Writes one file's outcome; false when standard output fails (the run stops).
+    auto emit = [&](const Outcome& out) {
+        if (out.kind == Outcome::ok) {
+            if (!write_line(out.text)) {
                 progress.clear();
                 print_error("cannot write to standard output");
-                return exit_failure;
+                status = exit_failure;
+                return false;
             }
-        } catch (const std::bad_alloc&) {
+        } else {
             progress.clear();
-            print_error("cannot analyse " + shown + ": out of memory");
-            status = exit_failure;
-        } catch (const std::exception& e) {
-            progress.clear();
-            print_error("cannot analyse " + shown + ": " + e.what());
+            print_error(out.text);
             status = exit_failure;
         }
-        progress.advance(buf.size());
-        if (buf.capacity() > (std::size_t{64} << 20)) std::string().swap(buf);
+        progress.advance(out.bytes);
+        return true;
+    };
+    if (cmd.jobs <= 1 || cmd.files.size() <= 1) {
+        std::string buf;  // reused: memory stays bounded by the largest file
+        for (const std::string& path : cmd.files)
+            if (!emit(process_file(path, base, buf))) return exit_failure;
+    } else {
+        process_parallel(cmd.files, base, cmd.jobs, emit);
+        if (status == exit_failure && std::ferror(stdout)) return exit_failure;
     }
     progress.finish();
     return status;

@@ -3,6 +3,7 @@
 #define REPORTAGE_PARSE_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,6 +20,18 @@ public:
     using std::invalid_argument::invalid_argument;
 };
 
+// Wall time spent in each stage of parse(), in nanoseconds (for benchmarks and profiling).
+// parse() adds to these fields, so one StageTimes can sum the stages over many documents.
+struct StageTimes {
+    std::uint64_t document = 0;  // text: UTF-8 check, lines, paragraphs, sentences, tokens
+    std::uint64_t layout = 0;    // article structure
+    std::uint64_t time = 0;      // time expressions, publication date
+    std::uint64_t claims = 0;    // claims and sources
+    std::uint64_t events = 0;    // events and counts
+    std::uint64_t checks = 0;    // diagnostics
+    std::uint64_t total() const { return document + layout + time + claims + events + checks; }
+};
+
 struct ParseOptions {
     // Publication date "YYYY-MM-DD" given by the caller; relative dates resolve against it.
     // When absent, a date line in the text is used; otherwise years stay unknown.
@@ -28,6 +41,9 @@ struct ParseOptions {
     // Input beyond this many bytes is not analysed (a diagnostic says so); spans and
     // input.bytes still refer to the whole input. 0 means no limit.
     std::size_t max_bytes = std::size_t{256} * 1024 * 1024;
+    // When not null, parse() adds the time spent in each stage to *stage_times (not
+    // thread-safe: give each thread its own). Null (the default) costs nothing.
+    StageTimes* stage_times = nullptr;
 };
 
 // Checks options; throws reportage::Error with a message naming the bad field.

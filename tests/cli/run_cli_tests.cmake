@@ -198,6 +198,54 @@ run(parse "${WORK}/name-${_xff}.txt")
 string(FIND "${OUT}" "\"reportage/1\"" _pos)
 check("a file name that is not UTF-8 still gives valid output" RC EQUAL 0 AND NOT _pos EQUAL -1)
 
+# --- --jobs: parallel --jsonl, byte-identical to --jobs 1 -----------------------------
+file(WRITE "${WORK}/jobs-a.txt"
+    "Ferry service resumes\n\nBy Lena Ortiz\n\nHALDEN BAY, 4 June 2024 (Coastwire) - The ferry "
+    "resumed on Monday after a two-week halt, the operator said.\n\n\"We are glad to be back,\" "
+    "said Piet Marr, its director. About 300 passengers travelled on the first day.\n")
+file(WRITE "${WORK}/jobs-b.txt"
+    "Police said three men were detained on Friday. \"It was calm,\" an officer said.\n")
+file(WRITE "${WORK}/jobs-c.txt" "Headline ${_xff}\n\n\"Unclosed quote, he said.\n${_x01}\n")
+file(WRITE "${WORK}/jobs-d.txt" "")
+string(REPEAT "The council said the road would reopen in May. " 2000 _long)
+file(WRITE "${WORK}/jobs-e.txt" "${_long}")
+set(_jobs_files "${WORK}/jobs-a.txt" "${SAMPLE}" "${WORK}/jobs-b.txt" "${WORK}/jobs-c.txt"
+    "${WORK}/jobs-d.txt" "${_missing}" "${WORK}/jobs-e.txt")
+# Three times over (21 files, 3 of them missing): more files than the window of 2 x jobs.
+set(_jobs_all ${_jobs_files} ${_jobs_files} ${_jobs_files})
+
+run(parse --jsonl --jobs 1 ${_jobs_all})
+set(_out1 "${OUT}")
+set(_err1 "${ERR}")
+set(_rc1 "${RC}")
+count_lines(_n "${_out1}")
+check("--jsonl --jobs 1 prints one line per readable file (18) and exits 1" _n EQUAL 18 AND _rc1 EQUAL 1)
+foreach(_jobs 2 3 0)
+    run(parse --jsonl --jobs ${_jobs} ${_jobs_all})
+    check("--jsonl --jobs ${_jobs}: stdout byte-identical to --jobs 1" OUT STREQUAL _out1)
+    check("--jsonl --jobs ${_jobs}: the same messages on stderr, in the same order, and exit status"
+        ERR STREQUAL _err1 AND RC STREQUAL _rc1)
+endforeach()
+
+run(parse --jsonl --jobs=2 "${SAMPLE}" "${WORK}/jobs-a.txt")
+set(_out2 "${OUT}")
+run(parse --jsonl "${SAMPLE}" "${WORK}/jobs-a.txt")
+check("--jobs=2 is accepted; the default (no --jobs) gives the same output"
+    RC EQUAL 0 AND OUT STREQUAL _out2)
+
+run(parse --jsonl --jobs 2 - "${WORK}/jobs-b.txt" STDIN "${SAMPLE}")
+string(REGEX MATCH "\"bytes\": *${_sample_size}[,}]" _bytes "${OUT}")
+count_lines(_n "${OUT}")
+check("--jsonl --jobs 2 reads standard input too" RC EQUAL 0 AND _n EQUAL 2 AND _bytes)
+
+foreach(_bad "--jobs;two" "--jobs;-1" "--jobs;" "--jobs")
+    run(parse --jsonl ${_bad} "${SAMPLE}")
+    string(REPLACE ";" " " _shown "${_bad}")
+    check("invalid '${_shown}' exits 2" RC EQUAL 2)
+endforeach()
+run(parse --jobs 2 "${SAMPLE}")
+check("--jobs without --jsonl exits 2" RC EQUAL 2)
+
 # --- summary -----------------------------------------------------------------------------
 list(LENGTH _failed _nfailed)
 if(_nfailed GREATER 0)
