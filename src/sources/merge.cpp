@@ -182,19 +182,21 @@ int Registry::attach_name(const claims::Phrase& p) {
             if (tmp.gender && !en.gender) en.gender = tmp.gender;
         }
     }
-    Entity& en = entities_[static_cast<std::size_t>(e)];
-    if (p.app_first != npos) {
-        Entity tmp = en;
-        tmp.role.reset();
-        tmp.affiliation.reset();
-        apply_appositive(tmp, p.app_first, p.app_last);
-        if (tmp.role && !en.role) en.role = tmp.role;
-        if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
-        if (tmp.official) en.official = true;
-        if (tmp.gender && !en.gender) en.gender = tmp.gender;
-    }
+    take_appositive(entities_[static_cast<std::size_t>(e)], p, true);
     add_mention(e, b_.span(p.first, p.last), p.first);
     return e;
+}
+
+void Registry::take_appositive(Entity& en, const claims::Phrase& p, bool official) const {
+    if (p.app_first == npos) return;
+    Entity tmp = en;
+    tmp.role.reset();
+    tmp.affiliation.reset();
+    apply_appositive(tmp, p.app_first, p.app_last);
+    if (tmp.role && !en.role) en.role = tmp.role;
+    if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
+    if (official && tmp.official) en.official = true;
+    if (tmp.gender && !en.gender) en.gender = tmp.gender;
 }
 
 int Registry::attach_common(const claims::Phrase& p) {
@@ -216,25 +218,14 @@ int Registry::attach_common(const claims::Phrase& p) {
     } else {
         Entity en;
         en.name = b_.doc.text(b_.span(first, p.last));
-        if (!en.name.empty() && en.name[0] >= 'a' && en.name[0] <= 'z' && first == p.first &&
-            false)
-            en.name[0] = static_cast<char>(en.name[0] - 'a' + 'A');
         en.key = key;
         describe_common(en, first, p.last);
         entities_.push_back(std::move(en));
         e = static_cast<int>(entities_.size() - 1);
         by_key_[key] = e;
     }
-    if (p.app_first != npos) {
-        Entity& en = entities_[static_cast<std::size_t>(e)];
-        Entity tmp = en;
-        tmp.role.reset();
-        tmp.affiliation.reset();
-        apply_appositive(tmp, p.app_first, p.app_last);
-        if (tmp.role && !en.role) en.role = tmp.role;
-        if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
-        if (tmp.gender && !en.gender) en.gender = tmp.gender;
-    }
+    // A common noun keeps its own official status; the appositive adds role and affiliation.
+    take_appositive(entities_[static_cast<std::size_t>(e)], p, false);
     add_mention(e, b_.span(p.first, p.last), p.first);
     return e;
 }

@@ -61,6 +61,9 @@ private:
     int attach_name(const claims::Phrase& p);
     int attach_common(const claims::Phrase& p);
     int attach_pronoun(const claims::Phrase& p);
+    // Role, affiliation and gender from the phrase's appositive, where the entity has none
+    // yet; its official status too when `official`.
+    void take_appositive(Entity& en, const claims::Phrase& p, bool official) const;
     int find_name(std::uint32_t name_first, std::uint32_t last) const;
     int new_name_entity(std::uint32_t first, std::uint32_t name_first, std::uint32_t last);
     void find_name_runs();
