@@ -142,7 +142,19 @@ private:
     std::uint32_t lim_ = 0, sent_first_ = 0;
     bool ord_dummy_ = false;
 
-    std::string_view w(std::uint32_t i) const { return i < lim_ ? doc_.norm(toks_[i]) : std::string_view(); }
+    // The normal form of token i, a possessive "'s" left off ("last month's" reads as
+    // "last month"; the expression's span still covers the whole token).
+    std::string_view w(std::uint32_t i) const {
+        if (i >= lim_) return std::string_view();
+        std::string_view s = doc_.norm(toks_[i]);
+        if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
+        return s;
+    }
+    bool possessive(std::uint32_t i) const {
+        if (i >= lim_) return false;
+        std::string_view s = doc_.norm(toks_[i]);
+        return s.size() > 2 && s.substr(s.size() - 2) == "'s";
+    }
     bool cap(std::uint32_t i) const { return i < lim_ && toks_[i].has(text::tf_capitalized); }
     bool is_num_token(std::uint32_t i) const { return i < lim_ && toks_[i].kind == TokenKind::number; }
     bool is_punct(std::uint32_t i, char c) const { return w(i).size() == 1 && w(i)[0] == c; }
@@ -647,7 +659,7 @@ private:
             // A year as a premodifier: "the 1996 election", "its 1998 report", "Acme's 2001 plan".
             bool determiner = prev == "the" || prev == "its" || prev == "his" || prev == "her" ||
                               prev == "their" || prev == "our" || prev == "a" ||
-                              (prev.size() > 2 && prev.substr(prev.size() - 2) == "'s");
+                              (i > sent_first_ && possessive(i - 1));
             ok = determiner;
         }
         if (!ok) return false;
@@ -1190,7 +1202,8 @@ private:
         } else if (w(j) == "year-ago" || w(j) == "year-earlier") {
             year_shift = -1;
             ++j;
-        } else if ((w(j) == "next" || w(j) == "last" || w(j) == "this") && w(j + 1) == "year's") {
+        } else if ((w(j) == "next" || w(j) == "last" || w(j) == "this") && w(j + 1) == "year" &&
+                   possessive(j + 1)) {
             year_shift = w(j) == "next" ? 1 : w(j) == "last" ? -1 : 0;
             j += 2;
         }

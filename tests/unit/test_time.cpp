@@ -235,3 +235,8 @@ TEST_CASE("a modal in the sentence sends a bare weekday forward") {
     CHECK(value_of("Talks would resume on Monday, an aide said.", "Monday") == "2011-12-26");
     CHECK(value_of("Talks resumed on Monday.", "Monday") == "2011-12-19");
 }
+
+TEST_CASE("a possessive time expression is still a time expression") {
+    CHECK(value_of("Officials said last month's vote was fair.", "last month's") == "2011-11");
+    CHECK(value_of("Today's meeting was short.", "Today's") == "2011-12-22");
+}
