@@ -46,11 +46,7 @@ const lexicon::Table& qualifiers() {
     return t;
 }
 
-std::string_view field(const lexicon::Table& t, std::string_view key, std::size_t i) {
-    const auto* f = t.find(key);
-    if (!f || f->size() <= i) return {};
-    return (*f)[i];
-}
+using lexicon::field;
 
 std::int64_t to_int(std::string_view s) {
     std::int64_t v = 0;

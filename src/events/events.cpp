@@ -36,9 +36,8 @@ const lexicon::Table& place_words() {
     return t;
 }
 
-const lexicon::Table& table_once(const char* name) { return lexicon::table(name); }
 const lexicon::Table& person_nouns() {
-    static const lexicon::Table& t = table_once("count_persons");
+    static const lexicon::Table& t = lexicon::table("count_persons");
     return t;
 }
 
@@ -60,20 +59,16 @@ const std::unordered_set<std::string>& trigger_prefixes() {
 
 // Words that never start or continue a place name, from the other word lists.
 bool listed_not_place(std::string_view w) {
-    static const lexicon::Table& titles = table_once("person_titles");
-    static const lexicon::Table& numbers = table_once("count_numbers");
-    static const lexicon::Table& vague = table_once("count_vague");
-    static const lexicon::Table& weekdays = table_once("time_weekdays");
-    static const lexicon::Table& months = table_once("time_months");
+    static const lexicon::Table& titles = lexicon::table("person_titles");
+    static const lexicon::Table& numbers = lexicon::table("count_numbers");
+    static const lexicon::Table& vague = lexicon::table("count_vague");
+    static const lexicon::Table& weekdays = lexicon::table("time_weekdays");
+    static const lexicon::Table& months = lexicon::table("time_months");
     return titles.contains(w) || numbers.contains(w) || vague.contains(w) || weekdays.contains(w) ||
            months.contains(w);
 }
 
-std::string_view field(const lexicon::Table& t, std::string_view key, std::size_t i) {
-    const auto* f = t.find(key);
-    if (!f || f->size() <= i) return {};
-    return (*f)[i];
-}
+using lexicon::field;
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
     for (std::string_view s : list)
@@ -301,7 +296,7 @@ bool Extractor::place_word_ok(std::uint32_t i) const {
 
 std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end) const {
     std::vector<PlaceCandidate> out;
-    static const lexicon::Table& cues = table_once("event_place_cues");
+    static const lexicon::Table& cues = lexicon::table("event_place_cues");
     auto possessive = [&](std::uint32_t k) {
         std::string_view w = norm(k);
         return w.size() > 2 && w.substr(w.size() - 2) == "'s";

@@ -52,6 +52,12 @@ const std::vector<std::string_view>* Table::find(std::string_view key) const {
     return it == rows_.end() ? nullptr : &it->second;
 }
 
+std::string_view field(const Table& t, std::string_view key, std::size_t i) {
+    const auto* row = t.find(key);
+    if (!row || row->size() <= i) return {};
+    return (*row)[i];
+}
+
 const Table& table(std::string_view name) {
     const auto& tables = all_tables();
     auto it = tables.find(name);

@@ -36,6 +36,9 @@ private:
     std::unordered_map<std::string_view, std::vector<std::string_view>> rows_;
 };
 
+// Field `i` after the key of `key`'s row ("" when the key or the field is absent).
+std::string_view field(const Table& t, std::string_view key, std::size_t i);
+
 // The table parsed from the embedded file `name` (parsed once, then shared; immutable,
 // safe from any thread). An unknown name is a programming error: it throws
 // std::out_of_range.
