@@ -3,11 +3,16 @@
 // File format: UTF-8 text (ASCII preferred), one entry per line, fields separated by
 // TABs; '#' starts a comment line; blank lines are ignored. The first field is the key,
 // matched against normalised token forms (lower case, straight quotes).
+//
+// Every key of every embedded table is interned once in one vocabulary and given a
+// lexeme id. The text layer looks each token up there once (text::Token::lex), so the
+// stages test a token against a table with an array read instead of a string hash.
 #ifndef REPORTAGE_LEXICON_HPP
 #define REPORTAGE_LEXICON_HPP
 
+#include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace reportage::lexicon {
@@ -20,24 +25,41 @@ struct EmbeddedFile {
 // Every embedded file (generated source).
 const std::vector<EmbeddedFile>& embedded_files();
 
+// The id of a key in the vocabulary of all embedded tables' keys; 0 = no table has it.
+using LexId = std::uint32_t;
+LexId lexeme(std::string_view key) noexcept;
+// The key of a lexeme id ("" for 0 or an unknown id).
+std::string_view lexeme_text(LexId id) noexcept;
+
+using Row = std::vector<std::string_view>;
+
 // A parsed table: key -> the remaining fields of its row (first row wins for a key).
 class Table {
 public:
     explicit Table(std::string_view content);
-    bool contains(std::string_view key) const { return rows_.count(key) != 0; }
     // The fields after the key, or nullptr when the key is absent.
-    const std::vector<std::string_view>* find(std::string_view key) const;
-    std::size_t size() const { return rows_.size(); }
-    const std::unordered_map<std::string_view, std::vector<std::string_view>>& rows() const {
-        return rows_;
+    const Row* find(std::string_view key) const;
+    const Row* find(LexId id) const {
+        return id < by_id_.size() && by_id_[id] != 0 ? &rows_[by_id_[id] - 1].second : nullptr;
     }
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    bool contains(LexId id) const { return find(id) != nullptr; }
+    std::size_t size() const { return rows_.size(); }
+    // Every (key, fields) row, in file order.
+    const std::vector<std::pair<std::string_view, Row>>& rows() const { return rows_; }
 
 private:
-    std::unordered_map<std::string_view, std::vector<std::string_view>> rows_;
+    std::vector<std::pair<std::string_view, Row>> rows_;
+    std::vector<std::uint32_t> by_id_;        // lexeme id -> row index + 1 (0 = absent)
+    std::vector<std::uint32_t> not_interned_;  // rows whose key is not in the vocabulary
 };
 
 // Field `i` after the key of `key`'s row ("" when the key or the field is absent).
 std::string_view field(const Table& t, std::string_view key, std::size_t i);
+// The same for a row already found (nullptr allowed).
+inline std::string_view field(const Row* row, std::size_t i) {
+    return row && row->size() > i ? (*row)[i] : std::string_view();
+}
 
 // The table parsed from the embedded file `name` (parsed once, then shared; immutable,
 // safe from any thread). An unknown name is a programming error: it throws

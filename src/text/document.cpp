@@ -332,6 +332,7 @@ private:
                 k += v.len;
             }
             t.norm_size = static_cast<std::uint32_t>(doc_.norm_arena.size()) - t.norm_begin;
+            t.lex = lexicon::lexeme(std::string_view(doc_.norm_arena).substr(t.norm_begin, t.norm_size));
             doc_.tokens.push_back(t);
             space_before = false;
             i = j;

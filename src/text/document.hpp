@@ -76,6 +76,7 @@ struct Token {
     std::uint32_t begin = 0, end = 0;  // bytes of the original input
     std::uint32_t norm_begin = 0, norm_size = 0;  // into Document::norm_arena
     std::uint32_t line = 0;
+    std::uint32_t lex = 0;  // lexicon::lexeme(norm): the id of its normal form in the word lists, 0 if none
     TokenKind kind = TokenKind::word;
     std::uint16_t flags = 0;
     bool has(std::uint16_t f) const { return (flags & f) != 0; }
