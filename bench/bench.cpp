@@ -105,6 +105,9 @@ void print_run(const char* what, const Run& run) {
     for (const auto& [name, ns] : stages)
         std::printf(" %s %.1f%%", name, total > 0 ? 100.0 * static_cast<double>(ns) / total : 0.0);
     std::printf("  (stages %.2f s of %.2f s)\n", total / 1e9, run.seconds);
+    std::printf("  stage ms    ");
+    for (const auto& [name, ns] : stages) std::printf(" %s %.0f", name, static_cast<double>(ns) / 1e6);
+    std::printf("\n");
 }
 
 // Runs /usr/bin/wc -w over `bytes` (written to a temporary file); returns its MB/s.
