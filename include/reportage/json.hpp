@@ -1,6 +1,7 @@
 // reportage — the report model as JSON (contract `reportage/1`, docs/report.schema.json).
 //
-// Header-only; needs nlohmann/json (3.9 or later).
+// Needs nlohmann/json (3.9 or later). Everything here is inline except to_json_string(),
+// which is compiled into the library (src/json/write.cpp).
 //
 // Writing: `to_json` emits every field of the contract for every object, always: an absent
 // optional is JSON null, an empty list is [], empty counts are {}. Spans are [begin, end]
@@ -33,6 +34,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reportage/export.hpp"
 #include "reportage/model.hpp"
 #include "reportage/parse.hpp"  // reportage::Error
 
@@ -611,10 +613,11 @@ inline Report from_json(const nlohmann::json& j) {
 
 // The report as JSON text: compact when indent < 0, else pretty-printed with `indent`
 // spaces. Invalid UTF-8 in any string is written as U+FFFD, so this never throws for
-// encoding reasons (only std::bad_alloc).
-inline std::string to_json_string(const Report& report, int indent = -1) {
-    return to_json(report).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+// encoding reasons (only std::bad_alloc). The text is byte for byte
+// `to_json(report).dump(indent, ' ', false, nlohmann::json::error_handler_t::replace)`,
+// but it is written directly, without building the JSON value: one allocation of the
+// exact size, time linear in the output.
+REPORTAGE_API std::string to_json_string(const Report& report, int indent = -1);
 
 // The report that JSON text describes. Throws reportage::Error when the text is not JSON
 // or does not follow the contract.

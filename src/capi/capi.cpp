@@ -140,7 +140,7 @@ struct rpt_report {
     std::vector<EventParts> event_parts;
     std::vector<rpt_diagnostic> diagnostics;
 
-    // The report as JSON, made on first use (queries and rpt_report_to_json read it).
+    // The report as JSON, made on first use (queries read it).
     mutable std::once_flag json_once;
     mutable nlohmann::json json;
 
@@ -389,7 +389,9 @@ int rpt_report_to_json(const rpt_report* report, unsigned int flags, char** out,
     return guarded([&]() -> int {
         if ((flags & ~RPT_JSON_PRETTY) != 0)
             return fail(RPT_EINVALID, "rpt_report_to_json: unknown flags " + std::to_string(flags));
-        const std::string s = dump(report->as_json(), (flags & RPT_JSON_PRETTY) ? 2 : -1);
+        // Written from the model, not from the cached tree (which only queries need): the
+        // same text, without building the tree for a report that is never queried.
+        const std::string s = reportage::to_json_string(report->report, (flags & RPT_JSON_PRETTY) ? 2 : -1);
         *out = owned_copy(s);
         if (out_len != nullptr) *out_len = s.size();
         return RPT_OK;
