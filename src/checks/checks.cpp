@@ -3,9 +3,12 @@
 #include "checks/checks.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cstring>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.hpp"
@@ -51,8 +54,6 @@ bool past_tense(const Document& doc, Span trigger) {
 void check_event_dates(const Document& doc, const Report& report, std::vector<Diagnostic>& out) {
     const auto& pub = report.article.published.date;
     if (!pub || pub->size() != 10) return;
-    std::map<std::string, Span> timex_span;
-    for (const Timex& t : report.timexes) timex_span[t.id] = t.span;
     for (const Event& e : report.events) {
         if (!e.date || e.date->value.size() < 7 || e.date->value[0] == 'X') continue;
         const std::string& v = e.date->value;
@@ -60,8 +61,12 @@ void check_event_dates(const Document& doc, const Report& report, std::vector<Di
         if (v.compare(0, v.size(), *pub, 0, v.size()) <= 0) continue;
         if (!past_tense(doc, e.trigger.span)) continue;
         Span where = e.trigger.span;
-        if (e.date->timex)
-            if (auto t = timex_span.find(*e.date->timex); t != timex_span.end()) where = t->second;
+        if (e.date->timex)  // the span of the timex with that id (the last one, should two share it)
+            for (auto t = report.timexes.rbegin(); t != report.timexes.rend(); ++t)
+                if (t->id == *e.date->timex) {
+                    where = t->span;
+                    break;
+                }
         out.push_back(Diagnostic{"event_after_publication", Severity::warning,
                                  "event " + e.id + " (\"" + e.trigger.text + "\") is told in the past tense but dated " +
                                      v + ", after the publication date " + *pub,
@@ -71,90 +76,258 @@ void check_event_dates(const Document& doc, const Report& report, std::vector<Di
 
 bool ascii_letters(std::string_view w) {
     if (w.empty()) return false;
-    for (unsigned char c : w)
-        if (!((c >= 'a' && c <= 'z') || c >= 0x80)) return false;
-    return true;
+    bool ok = true;  // (no branch per byte)
+    for (unsigned char c : w) ok &= (c >= 'a' && c <= 'z') | (c >= 0x80);
+    return ok;
+}
+
+int bit_count(std::uint32_t v) {
+    int n = 0;
+    for (; v != 0; v &= v - 1) ++n;
+    return n;
+}
+
+// Names have at least min_name bytes.
+constexpr std::size_t min_name = 5;
+
+// A hash of a name (at least 4 bytes): its first and last four bytes and its length.
+std::uint32_t hash_name(std::string_view s) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, s.data(), 4);
+    std::memcpy(&tail, s.data() + s.size() - 4, 4);
+    std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ s.size();
+    return static_cast<std::uint32_t>(h >> 32);
+}
+
+// The capitalised words of one document, counted: a small open-addressing table of
+// indices into `names_`, keyed by the word's normal form (a view into the document).
+class NameTable {
+public:
+    struct Name {
+        std::string_view text;
+        std::size_t count = 0;
+        Span first;
+        bool lower = false;  // also used as an ordinary lower-case word
+        std::uint32_t hash = 0;
+        std::uint32_t letters = 0;  // a bit per letter in it (bytes >= 0x80 share bits)
+        std::uint32_t same_letter = 0;  // check_spelling: the previous name with its first letter
+    };
+
+    // `text` has at least min_name bytes.
+    Name& add(std::string_view text) {
+        if ((names_.size() + 1) * 2 > slots_.size()) grow();
+        const std::uint32_t h = hash_name(text);
+        std::uint32_t i = h & mask_;
+        for (; slots_[i] != 0; i = (i + 1) & mask_) {
+            Name& n = names_[slots_[i] - 1];
+            if (n.hash == h && n.text == text) return n;
+        }
+        Name name{text, 0, {}, false, h};
+        for (unsigned char c : text) name.letters |= 1u << (c % 32);
+        names_.push_back(name);
+        slots_[i] = static_cast<std::uint32_t>(names_.size());
+        first_byte_[static_cast<unsigned char>(text[0])] = true;
+        if (text.size() > longest_) longest_ = text.size();
+        return names_.back();
+    }
+    Name* find(std::string_view text) {
+        if (text.size() < min_name || text.size() > longest_ || !first_byte_[static_cast<unsigned char>(text[0])])
+            return nullptr;
+        const std::uint32_t h = hash_name(text);
+        for (std::uint32_t i = h & mask_; slots_[i] != 0; i = (i + 1) & mask_) {
+            Name& n = names_[slots_[i] - 1];
+            if (n.hash == h && n.text == text) return &n;
+        }
+        return nullptr;
+    }
+    std::vector<Name>& names() { return names_; }
+
+private:
+    void grow() {
+        if (slots_.empty()) names_.reserve(32);
+        slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+        mask_ = static_cast<std::uint32_t>(slots_.size() - 1);
+        for (std::uint32_t k = 0; k < names_.size(); ++k) {
+            std::uint32_t i = names_[k].hash & mask_;
+            while (slots_[i] != 0) i = (i + 1) & mask_;
+            slots_[i] = k + 1;
+        }
+    }
+    std::vector<Name> names_;
+    std::vector<std::uint32_t> slots_;  // index into names_ + 1 (0 = empty)
+    std::uint32_t mask_ = 0;
+    std::size_t longest_ = 0;
+    bool first_byte_[256] = {};
+};
+
+// "had had", "that that" can be grammatical.
+bool may_be_doubled(std::string_view w) {
+    return one_of(w, {"had", "that", "is", "do", "very", "so", "bye", "no", "yes", "ha", "knock", "far", "again",
+                      "more", "really", "bang", "boo", "go", "blah", "long", "many", "ago"});
+}
+
+// What the spelling and doubled-word checks read, gathered in one pass over the tokens:
+// the capitalised words that are not the first word of a sentence (five letters or
+// more, a possessive 's taken off), and the doubled words ("and and": the second token;
+// the first 50).
+struct TokenScan {
+    NameTable names;
+    std::vector<std::uint32_t> doubled;
+};
+
+TokenScan scan_tokens(const Document& doc) {
+    TokenScan scan;
+    const std::vector<Token>& tokens = doc.tokens;
+    const std::uint32_t n_tokens = static_cast<std::uint32_t>(tokens.size());
+    // First words of sentences: the text layer lists sentences in token order, so a walk
+    // along them finds these (a table when that should ever not hold).
+    const auto& sentences = doc.sentences;
+    const bool in_order = std::is_sorted(sentences.begin(), sentences.end(), [](const auto& a, const auto& b) {
+        return a.first_token < b.first_token;
+    });
+    std::vector<char> start_table;
+    if (!in_order) {
+        start_table.assign(n_tokens, 0);
+        for (const auto& s : sentences)
+            if (s.first_token < n_tokens) start_table[s.first_token] = 1;
+    }
+    std::size_t next_sentence = 0;
+    auto sentence_start = [&](std::uint32_t i) {
+        if (!in_order) return start_table[i] != 0;
+        while (next_sentence < sentences.size() && sentences[next_sentence].first_token < i) ++next_sentence;
+        return next_sentence < sentences.size() && sentences[next_sentence].first_token == i;
+    };
+    // One pass with no branch that varies from token to token: the doubled-word test is
+    // rarely true (bitwise & on purpose), and the candidate names are collected without
+    // one, to be read after the pass.
+    constexpr std::uint16_t cap_flags = text::tf_capitalized | text::tf_all_caps;
+    std::unique_ptr<std::uint32_t[]> candidates(new std::uint32_t[n_tokens + 1]);  // (not cleared)
+    std::uint32_t n_candidates = 0;
+    bool prev_word = false;  // the previous token: a word, its lexeme id, length, line
+    std::uint32_t prev_lex = 0, prev_size = 0, prev_line = 0;
+    for (std::uint32_t i = 0; i < n_tokens; ++i) {
+        const Token& t = tokens[i];
+        const bool word = t.kind == TokenKind::word;
+        // Equal forms have equal lexeme ids (both 0 when neither is in a list).
+        if (word & prev_word & (t.lex == prev_lex) & (t.norm_size == prev_size) & (t.line == prev_line)) {
+            std::string_view w = doc.norm(t);
+            if (scan.doubled.size() < 50 && doc.norm(tokens[i - 1]) == w && !may_be_doubled(w))
+                scan.doubled.push_back(i);
+        }
+        prev_word = word;
+        prev_lex = t.lex;
+        prev_size = t.norm_size;
+        prev_line = t.line;
+        // a capitalised word of five bytes or more (stored always, kept when so)
+        candidates[n_candidates] = i;
+        n_candidates += word & ((t.flags & cap_flags) == text::tf_capitalized) & (t.norm_size >= min_name);
+    }
+    for (std::uint32_t c = 0; c < n_candidates; ++c) {
+        const std::uint32_t i = candidates[c];
+        if (sentence_start(i)) continue;
+        const Token& t = tokens[i];
+        std::string_view n = doc.norm(t);
+        if (n.size() > 2 && n.substr(n.size() - 2) == "'s") n = n.substr(0, n.size() - 2);
+        if (n.size() < min_name || !ascii_letters(n)) continue;
+        NameTable::Name& w = scan.names.add(n);
+        if (w.count++ == 0) w.first = t.span();
+    }
+    return scan;
+}
+
+// Two names that may be one spelled two ways, `x` no longer than `y`, both with the same
+// first letter: one or two edits apart, neither one the other plus an ending. (The test
+// reads the pair, not its order: a name and its variant are found in any order.)
+bool variant_pair(const NameTable::Name& x, const NameTable::Name& y) {
+    std::string_view xs = x.text, ys = y.text;
+    if (ys.size() > xs.size() + 1) return false;
+    if (ys.compare(0, xs.size(), xs) == 0) return false;  // an ending added
+    // plurals of names that differ in their stem ending ("Kazaks" / "Kazakhs")
+    if (xs.back() == 's' && ys.back() == 's') {
+        xs.remove_suffix(1);
+        ys.remove_suffix(1);
+        if (ys.substr(0, xs.size()) == xs || xs.substr(0, ys.size()) == ys) return false;
+    }
+    int limit = std::min(x.text.size(), y.text.size()) >= 8 ? 2 : 1;
+    // Each edit adds or removes at most one letter each way: a cheap bound first.
+    if (bit_count(x.letters ^ y.letters) > 2 * limit) return false;
+    int d = edit_distance(x.text, y.text, limit);
+    return d >= 1 && d <= limit;
 }
 
 // A name spelled two ways: two capitalised words of similar length, one or two edits
 // apart (a transposition counts once), each used where it is not the first word of a
 // sentence, neither one the other plus an ending ("Kazak" / "Kazaks"), and neither one an
 // ordinary lower-case word elsewhere in the text.
-void check_spelling(const Document& doc, std::vector<Diagnostic>& out) {
-    struct Word {
-        std::size_t count = 0;
-        Span first;
-    };
-    std::map<std::string, Word> names;
-    std::map<std::string_view, bool> lower;
-    std::vector<char> sentence_start(doc.tokens.size(), 0);
-    for (const auto& s : doc.sentences)
-        if (s.first_token < doc.tokens.size()) sentence_start[s.first_token] = 1;
-    for (std::uint32_t i = 0; i < doc.tokens.size(); ++i) {
-        const Token& t = doc.tokens[i];
-        if (t.kind != TokenKind::word) continue;
-        std::string_view n = doc.norm(t);
-        if (!t.has(text::tf_capitalized) || t.has(text::tf_all_caps)) {
-            if (!t.has(text::tf_capitalized)) lower[n] = true;
-            continue;
-        }
-        if (sentence_start[i]) continue;
-        if (n.size() > 2 && n.substr(n.size() - 2) == "'s") n = n.substr(0, n.size() - 2);
-        if (n.size() < 5 || !ascii_letters(n)) continue;
-        Word& w = names[std::string(n)];
-        if (w.count++ == 0) w.first = t.span();
-    }
-    std::vector<std::pair<std::string, Word>> list(names.begin(), names.end());
+void check_spelling(const Document& doc, NameTable& table, std::vector<Diagnostic>& out) {
+    auto& list = table.names();
     if (list.size() > 3000) return;  // a limit: pairs are compared below
-    std::sort(list.begin(), list.end(),
-              [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
+    if (list.size() < 2) return;     // no pair to compare
+    // Most documents have no pair at all: find that out in any order first, comparing
+    // names with the same first letter only (a list per letter).
+    {
+        constexpr std::uint32_t none = 0xFFFFFFFFu;
+        std::uint32_t head[256];
+        std::fill(std::begin(head), std::end(head), none);
+        bool any = false;
+        for (std::uint32_t i = 0; i < list.size() && !any; ++i) {
+            std::uint32_t& h = head[static_cast<unsigned char>(list[i].text[0])];
+            for (std::uint32_t j = h; j != none && !any; j = list[j].same_letter) {
+                const bool j_shorter = list[j].text.size() <= list[i].text.size();
+                any = variant_pair(j_shorter ? list[j] : list[i], j_shorter ? list[i] : list[j]);
+            }
+            list[i].same_letter = h;
+            h = i;
+        }
+        if (!any) return;
+    }
+    // Which names are also ordinary lower-case words: looked up once, when a pair first
+    // needs it.
+    bool lower_known = false;
+    auto used_in_lower_case = [&](const NameTable::Name& w) {
+        if (!lower_known) {
+            for (const Token& t : doc.tokens)
+                if (t.kind == TokenKind::word && !t.has(text::tf_capitalized) && t.norm_size >= min_name)
+                    if (NameTable::Name* n = table.find(doc.norm(t))) n->lower = true;
+            lower_known = true;
+        }
+        return w.lower;
+    };
+    // Alphabetical order, then by length (the order pairs are compared and reported in).
+    std::vector<const NameTable::Name*> order;
+    order.reserve(list.size());
+    for (const auto& w : list) order.push_back(&w);
+    std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->text < b->text; });
+    std::sort(order.begin(), order.end(),
+              [](const auto* a, const auto* b) { return a->text.size() < b->text.size(); });
     std::size_t reported = 0;
-    for (std::size_t a = 0; a < list.size() && reported < 20; ++a) {
-        for (std::size_t b = a + 1; b < list.size(); ++b) {
-            const std::string& x = list[a].first;
-            const std::string& y = list[b].first;
+    for (std::size_t a = 0; a < order.size() && reported < 20; ++a) {
+        for (std::size_t b = a + 1; b < order.size(); ++b) {
+            std::string_view x = order[a]->text;
+            std::string_view y = order[b]->text;
             if (y.size() > x.size() + 1) break;
             if (x[0] != y[0]) continue;
-            if (y.compare(0, x.size(), x) == 0) continue;  // an ending added
-            {
-                // plurals of names that differ in their stem ending ("Kazaks" / "Kazakhs")
-                std::string_view xs = x, ys = y;
-                if (xs.back() == 's' && ys.back() == 's') {
-                    xs.remove_suffix(1);
-                    ys.remove_suffix(1);
-                    if (ys.substr(0, xs.size()) == xs || xs.substr(0, ys.size()) == ys) continue;
-                }
-            }
-            if (lower.count(x) || lower.count(y)) continue;
-            int limit = std::min(x.size(), y.size()) >= 8 ? 2 : 1;
-            int d = edit_distance(x, y, limit);
-            if (d < 1 || d > limit) continue;
+            if (!variant_pair(*order[a], *order[b])) continue;
+            if (used_in_lower_case(*order[a]) || used_in_lower_case(*order[b])) continue;
             // the rarer spelling is the suspect one
-            const auto& rare = list[a].second.count <= list[b].second.count ? list[a] : list[b];
-            const auto& common = &rare == &list[a] ? list[b] : list[a];
+            const auto& rare = order[a]->count <= order[b]->count ? *order[a] : *order[b];
+            const auto& common = &rare == order[a] ? *order[b] : *order[a];
             out.push_back(Diagnostic{"spelling_variant", Severity::info,
-                                     "\"" + doc.text(rare.second.first) + "\" may be a misspelling of \"" +
-                                         doc.text(common.second.first) + "\" (both appear)",
-                                     rare.second.first});
+                                     "\"" + doc.text(rare.first) + "\" may be a misspelling of \"" +
+                                         doc.text(common.first) + "\" (both appear)",
+                                     rare.first});
             ++reported;
         }
     }
 }
 
-void check_doubled_words(const Document& doc, std::vector<Diagnostic>& out) {
-    std::size_t reported = 0;
-    for (std::uint32_t i = 1; i < doc.tokens.size() && reported < 50; ++i) {
+void report_doubled_words(const Document& doc, const std::vector<std::uint32_t>& doubled,
+                          std::vector<Diagnostic>& out) {
+    for (std::uint32_t i : doubled) {
         const Token& a = doc.tokens[i - 1];
         const Token& b = doc.tokens[i];
-        if (a.kind != TokenKind::word || b.kind != TokenKind::word || a.line != b.line) continue;
-        std::string_view n = doc.norm(a);
-        if (n != doc.norm(b)) continue;
-        // "had had", "that that" can be grammatical
-        if (one_of(n, {"had", "that", "is", "do", "very", "so", "bye", "no", "yes", "ha", "knock", "far", "again", "more", "really", "bang", "boo", "go", "blah", "long", "many", "ago"})) continue;
-        Span s{a.begin, b.end};
         out.push_back(Diagnostic{"doubled_word", Severity::info,
-                                 "the word \"" + doc.text(b.span()) + "\" is written twice", s});
-        ++reported;
+                                 "the word \"" + doc.text(b.span()) + "\" is written twice", Span{a.begin, b.end}});
     }
 }
 
@@ -163,8 +336,18 @@ void check_doubled_words(const Document& doc, std::vector<Diagnostic>& out) {
 int edit_distance(std::string_view a, std::string_view b, int limit) {
     const std::size_t n = a.size(), m = b.size();
     if ((n > m ? n - m : m - n) > static_cast<std::size_t>(limit)) return limit + 1;
-    std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
-    for (std::size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
+    // Three rows of m + 1 cells: on the stack for words of ordinary length.
+    int small[3 * 64];
+    std::vector<int> large;
+    int* cells = small;
+    if (m + 1 > 64) {
+        large.resize(3 * (m + 1));
+        cells = large.data();
+    }
+    int* prev2 = cells;
+    int* prev = cells + (m + 1);
+    int* cur = cells + 2 * (m + 1);
+    for (std::size_t j = 0; j <= m; ++j) prev2[j] = 0, prev[j] = static_cast<int>(j);
     for (std::size_t i = 1; i <= n; ++i) {
         cur[0] = static_cast<int>(i);
         int best = cur[0];
@@ -176,8 +359,8 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
             best = std::min(best, cur[j]);
         }
         if (best > limit) return limit + 1;
-        prev2.swap(prev);
-        prev.swap(cur);
+        std::swap(prev2, prev);
+        std::swap(prev, cur);
     }
     return std::min(prev[m], limit + 1);
 }
@@ -185,9 +368,10 @@ int edit_distance(std::string_view a, std::string_view b, int limit) {
 void run(const text::Document& doc, const Report& report, std::vector<Diagnostic>& diagnostics) {
     std::vector<Diagnostic> out;
     check_event_dates(doc, report, out);
-    check_spelling(doc, out);
-    check_doubled_words(doc, out);
-    diagnostics.insert(diagnostics.end(), out.begin(), out.end());
+    TokenScan scan = scan_tokens(doc);
+    check_spelling(doc, scan.names, out);
+    report_doubled_words(doc, scan.doubled, out);
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(out.begin()), std::make_move_iterator(out.end()));
 }
 
 }  // namespace reportage::checks

@@ -51,13 +51,12 @@ bool kept_kind(Kind k) { return k == Kind::good || k == Kind::near_good; }
 }  // namespace
 
 std::uint32_t see_also_start(const Page& page, const Block& b) {
-    std::uint32_t found = b.end_token;
-    for (std::uint32_t k = b.content_token; k + 1 < b.end_token; ++k)
-        if (page.norm(k) == "(" && page.norm(k + 1) == "see") found = k;
-    if (found == b.end_token) return found;
+    // The last "(" followed by "see": found when the block was made.
+    if (b.see_open == no_token || b.see_open < b.content_token || b.see_open + 1 >= b.end_token) return b.end_token;
+    const std::uint32_t found = b.see_open;
     // Only a trailing cross-reference: nothing but punctuation after its bracket closes.
     for (std::uint32_t k = found + 2; k < b.end_token; ++k) {
-        if (page.norm(k) == ")") {
+        if (page.is(k, ')')) {
             for (std::uint32_t j = k + 1; j < b.end_token; ++j)
                 if (page.tok(j).kind == text::TokenKind::word || page.tok(j).kind == text::TokenKind::number)
                     return b.end_token;

@@ -30,13 +30,14 @@ bool is_comment_author(const Page& page, const Block& b, std::uint32_t verb) {
     if (k < verb && page.tok(k).kind == text::TokenKind::number) {
         numbered = true;
         ++k;
-        if (k < verb && page.norm(k) == ".") ++k;
+        if (k < verb && page.is(k, '.')) ++k;
     }
     if (k >= verb) return false;
     if (numbered) return true;
     if (verb - k != 1) return false;
     const auto& t = page.tok(k);
-    if (lexicon::table("layout_stopwords").contains(page.norm(k))) return false;
+    static const lexicon::Table& stop = lexicon::table("layout_stopwords");
+    if (stop.contains(t.lex)) return false;
     return !t.has(text::tf_capitalized) || t.has(text::tf_has_digit);
 }
 
@@ -48,7 +49,7 @@ bool is_more_link_line(const Page& page, const Block& b) {
 }
 
 std::size_t mark_boilerplate(Page& page) {
-    const auto& cues = lexicon::table("layout_boilerplate");
+    const Phrases& cues = boilerplate_cues();
     for (std::size_t i = 0; i < page.blocks.size(); ++i) {
         Block& b = page.blocks[i];
         if (is_separator_line(page.doc.raw(b.span))) {
@@ -62,6 +63,7 @@ std::size_t mark_boilerplate(Page& page) {
             b.cue_kind = "boiler";
             continue;
         }
+        if (!(b.token_bits & Page::tb_boilerplate)) continue;  // no token may start a cue
         std::uint32_t start = b.content_token;
         // "3 Comments", "12 responses"
         if (start + 1 < b.end_token && page.tok(start).kind == text::TokenKind::number && b.words <= 4)
@@ -70,6 +72,7 @@ std::size_t mark_boilerplate(Page& page) {
         const std::vector<std::string_view>* row = nullptr;
         for (std::uint32_t k = start; k < b.end_token && !found; ++k) {
             if (k > start && b.words > 60) break;  // "any" cues only apply to short blocks
+            if (!(page.facts[k].bits & Page::tb_boilerplate)) continue;
             std::uint32_t n = match_phrase(page, cues, k, b.end_token, &row);
             if (!n || !row || row->size() < 3) continue;
             std::string_view where = (*row)[0], kind = (*row)[1];
@@ -78,7 +81,7 @@ std::size_t mark_boilerplate(Page& page) {
             if (where == "start" && k != start) continue;
             if (where == "end") {
                 std::uint32_t after = k + n;
-                if (after < b.end_token && page.norm(after) == ":") ++after;
+                if (after < b.end_token && page.is(after, ':')) ++after;
                 if (after != b.end_token || b.end_token == k + n) continue;  // needs the colon
             }
             if (b.words > max_words) continue;

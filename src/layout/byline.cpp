@@ -10,12 +10,14 @@ namespace reportage::layout {
 namespace {
 
 std::string_view byline_kind(const Page& page, std::uint32_t t) {
-    const auto* row = lexicon::table("layout_byline").find(page.norm(t));
+    static const lexicon::Table& byline = lexicon::table("layout_byline");
+    const auto* row = byline.find(page.tok(t).lex);
     return row && !row->empty() ? (*row)[0] : std::string_view{};
 }
 
 std::string_view date_kind(const Page& page, std::uint32_t t) {
-    const auto* row = lexicon::table("layout_dates").find(page.norm(t));
+    static const lexicon::Table& dates = lexicon::table("layout_dates");
+    const auto* row = dates.find(page.tok(t).lex);
     return row && !row->empty() ? (*row)[0] : std::string_view{};
 }
 
@@ -65,14 +67,14 @@ std::uint32_t name_run(const Page& page, std::uint32_t k, std::uint32_t end) {
 
 const std::vector<std::string_view>* agency_row(const Page& page, std::uint32_t a, std::uint32_t b) {
     const std::vector<std::string_view>* row = nullptr;
-    std::uint32_t n = match_phrase(page, lexicon::table("layout_agencies"), a, b, &row, 4);
+    std::uint32_t n = match_phrase(page, agency_names(), a, b, &row, 4);
     return n == b - a ? row : nullptr;
 }
 
 bool has_role_noun(const Page& page, std::uint32_t a, std::uint32_t b) {
-    const auto& bio = lexicon::table("layout_bio");
+    static const lexicon::Table& bio = lexicon::table("layout_bio");
     for (std::uint32_t k = a; k < b; ++k)
-        if (bio.contains(page.norm(k))) return true;
+        if (bio.contains(page.tok(k).lex)) return true;
     return false;
 }
 

@@ -17,7 +17,7 @@ struct CreditCue {
 
 std::string_view credit_kind(const Page& page, std::uint32_t k, std::uint32_t end, std::uint32_t* n) {
     const std::vector<std::string_view>* row = nullptr;
-    *n = match_phrase(page, lexicon::table("layout_credits"), k, end, &row, 5);
+    *n = match_phrase(page, credit_cues(), k, end, &row, 5);
     if (!*n || !row || row->empty()) return {};
     return (*row)[0];
 }
@@ -57,15 +57,15 @@ bool credit_cue_at(const Page& page, std::uint32_t k, std::uint32_t end, std::ui
 // "Photograph: X/Agency" after the caption's last sentence.
 std::optional<CreditCue> trailing_credit(const Page& page, const Block& b) {
     const std::uint32_t end = b.end_token;
+    if (!(b.token_bits & Page::tb_credit)) return std::nullopt;  // no credit phrase in it
     for (std::uint32_t k = b.content_token; k < end; ++k) {
-        std::string_view nm = page.norm(k);
-        bool open = nm == "(" || nm == "[";
-        bool after_sentence = k == b.content_token ||
-                              page.norm(k - 1) == "." || page.norm(k - 1) == "|" ||
-                              page.tok(k - 1).kind == text::TokenKind::quote;
-        std::uint32_t cue = open ? k + 1 : k;
+        const bool open = page.is(k, '(') || page.is(k, '[');
+        const std::uint32_t cue = open ? k + 1 : k;
+        // Nothing below finds a credit unless a credit phrase starts at the cue.
+        if (cue >= end || !(page.facts[cue].bits & Page::tb_credit)) continue;
+        const bool after_sentence = k == b.content_token || page.is(k - 1, '.') || page.is(k - 1, '|') ||
+                                    page.tok(k - 1).kind == text::TokenKind::quote;
         if (!open && !after_sentence) continue;
-        if (cue >= end) continue;
         std::uint32_t cb = 0;
         bool ok = credit_cue_at(page, cue, end, &cb);
         if (!ok && open) {
@@ -81,13 +81,13 @@ std::optional<CreditCue> trailing_credit(const Page& page, const Block& b) {
         // bracket is left open.
         std::uint32_t close = end;
         for (std::uint32_t j = cb; j < end; ++j)
-            if (page.norm(j) == ")" || page.norm(j) == "]") {
+            if (page.is(j, ')') || page.is(j, ']')) {
                 close = j;
                 break;
             }
         if (open && close < end) {
             std::uint32_t after = close + 1;
-            while (after < end && (page.norm(after) == "." || page.tok(after).kind == text::TokenKind::quote)) ++after;
+            while (after < end && (page.is(after, '.') || page.tok(after).kind == text::TokenKind::quote)) ++after;
             if (after != end) continue;
         }
         std::uint32_t ce = trim_credit_end(page, cb, close);
@@ -112,7 +112,8 @@ bool is_credit_line(const Page& page, const Block& b, std::string* credit) {
     std::uint32_t lower = 0;
     for (std::uint32_t k = b.content_token; k < b.end_token; ++k) {
         std::uint32_t n = 0;
-        if (credit_kind(page, k, b.end_token, &n) == "source") source = true;
+        if ((page.facts[k].bits & Page::tb_credit) && credit_kind(page, k, b.end_token, &n) == "source")
+            source = true;
         if (page.norm(k) == "/") slash = true;
         const auto& t = page.tok(k);
         if (t.kind == text::TokenKind::word && !t.has(text::tf_capitalized) && page.norm(k) != "via" &&

@@ -12,7 +12,8 @@ namespace reportage::layout {
 namespace {
 
 const std::vector<std::string_view>* date_row(const Page& page, std::uint32_t t) {
-    return lexicon::table("layout_dates").find(page.norm(t));
+    static const lexicon::Table& dates = lexicon::table("layout_dates");
+    return dates.find(page.tok(t).lex);
 }
 
 int month_of(const Page& page, std::uint32_t t) {
@@ -203,7 +204,7 @@ std::optional<Dateline> find_dateline(const Page& page, const Block& first_body,
         if (is_dash(nm)) break;
         if (nm == "(") {
             const std::vector<std::string_view>* row = nullptr;
-            std::uint32_t n = match_phrase(page, lexicon::table("layout_agencies"), j + 1, end, &row, 4);
+            std::uint32_t n = match_phrase(page, agency_names(), j + 1, end, &row, 4);
             if (!n || !row || row->empty() || j + 1 + n >= end || page.norm(j + 1 + n) != ")") return std::nullopt;
             agency = std::string((*row)[0]);
             j += n + 2;
