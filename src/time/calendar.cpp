@@ -1,7 +1,5 @@
 #include "time/calendar.hpp"
 
-#include <cstdio>
-
 namespace reportage::time {
 
 bool is_leap_year(int y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -75,10 +73,27 @@ std::optional<Date> parse_iso_date(std::string_view s) noexcept {
     return Date{v[0], v[1], v[2]};
 }
 
-std::string format_date(const Date& d) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+void append_padded(std::string& out, long v, int width) {
+    char digits[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0UL - static_cast<unsigned long>(v) : static_cast<unsigned long>(v);
+    do {
+        digits[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) out.push_back('-');
+    for (int k = n + (v < 0 ? 1 : 0); k < width; ++k) out.push_back('0');
+    while (n > 0) out.push_back(digits[--n]);
+}
+
+std::string format_date(const Date& d) {  // "%04d-%02d-%02d"
+    std::string s;
+    append_padded(s, d.year, 4);
+    s.push_back('-');
+    append_padded(s, d.month, 2);
+    s.push_back('-');
+    append_padded(s, d.day, 2);
+    return s;
 }
 
 }  // namespace reportage::time

@@ -32,6 +32,9 @@ Date add_months(const Date& d, int n) noexcept;
 // "YYYY-MM-DD" (the date part of a longer string is accepted) or nothing.
 std::optional<Date> parse_iso_date(std::string_view s) noexcept;
 std::string format_date(const Date& d);  // YYYY-MM-DD
+// Appends v as printf's "%0<width>ld" writes it: at least `width` characters, zeros
+// between a minus sign and the digits.
+void append_padded(std::string& out, long v, int width);
 
 }  // namespace reportage::time
 

@@ -1,10 +1,23 @@
-// Detection: a left-to-right matcher over the token stream. At each token the patterns
-// below are tried and the longest match wins; matches never cross a sentence. Word lists
-// come from src/lexicon/time_*.tsv, so each token costs a few hash lookups.
+// Detection: a left-to-right matcher over the token stream. At each token where a time
+// expression may start, the patterns below that may start there are tried and the longest
+// match wins; matches never cross a sentence. Word lists come from src/lexicon/time_*.tsv.
+// A first pass reads each token once: its form, its rows of the time lists (by lexeme id,
+// an array read), and which patterns may start at it; most tokens start none and are
+// skipped.
 #include <algorithm>
+#include <cassert>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lexicon/lexicon.hpp"
 #include "time/timex_internal.hpp"
@@ -90,42 +103,352 @@ struct Number {
     bool digits = false;
 };
 
+// The patterns below, as bits, in the order they are tried (of two matches as long, the
+// first is kept): Detector::match_core tries at a token only the patterns that may start
+// there (Tok::patterns).
+enum Pattern : std::uint16_t {
+    p_month_date = 1u << 0,
+    p_weekday_date = 1u << 1,
+    p_numeric_date = 1u << 2,
+    p_year_date = 1u << 3,
+    p_word_date = 1u << 4,
+    p_relative_unit = 1u << 5,
+    p_quantity = 1u << 6,
+    p_anaphor = 1u << 7,
+    p_set_expr = 1u << 8,
+    p_clock_time = 1u << 9,
+    p_season_or_quarter = 1u << 10,
+};
+
+// Which patterns may start at a token, by what each pattern accepts as its first token
+// (the first lines of each say): a number token, a word of a time list (months, weekdays,
+// numbers, units, time words), a digit or an inner hyphen in its spelling, a lone quote
+// mark ("'80s"), or one of the words below. The Debug build checks, at every token, that
+// a pattern left out would not have matched; a pattern changed to accept another first
+// word must be changed here too.
+//
+// These words ("lead" words) begin an expression only before a word that may begin one
+// itself, or one of follow_words: every pattern that takes one reads such a word next
+// ("the next day", "a week", "last March", "at least", "more than", "the end of"); so does
+// skip_modifier() after a modifier. "future" stands alone ("in the future"). Each word
+// here is listed in time_cues.tsv, so that it has a lexeme id.
+struct FirstWord {
+    std::string_view word;
+    std::uint16_t patterns;
+    bool modifier;  // skip_modifier() takes it
+    bool alone;     // needs no time word after it
+};
+constexpr std::uint16_t p_rel_words = p_month_date | p_weekday_date | p_word_date | p_relative_unit | p_season_or_quarter;
+constexpr FirstWord first_words[] = {
+    {"the", p_year_date | p_word_date | p_relative_unit | p_anaphor | p_season_or_quarter, true, false},
+    {"this", p_rel_words, false, false},
+    {"last", p_rel_words, false, false},
+    {"next", p_month_date | p_weekday_date | p_relative_unit | p_season_or_quarter, false, false},
+    {"past", p_weekday_date | p_relative_unit, false, false},
+    {"coming", p_weekday_date | p_relative_unit, false, false},
+    {"current", p_relative_unit, false, false},
+    {"present", p_relative_unit, false, false},
+    {"latest", p_relative_unit, false, false},
+    {"most-recent", p_relative_unit, false, false},
+    {"previous", p_relative_unit, false, false},
+    {"prior", p_relative_unit, false, false},
+    {"following", p_relative_unit, false, false},
+    {"early", p_season_or_quarter, true, false},
+    {"late", p_season_or_quarter, true, false},
+    {"mid", 0, true, false},
+    {"earlier", p_anaphor, true, false},
+    {"later", 0, true, false},
+    {"that", p_anaphor, false, false},
+    {"fiscal", p_year_date | p_season_or_quarter, false, false},
+    {"future", p_word_date, false, true},
+    {"every", p_set_expr, false, false},
+    {"each", p_set_expr, false, false},
+    // quantity: "a week", "a few days", "about two years", "more than a decade"
+    {"a", p_quantity, false, false},
+    {"an", p_quantity, false, false},
+    {"couple", p_quantity, false, false},
+    {"few", p_quantity, false, false},
+    {"several", p_quantity, false, false},
+    {"many", p_quantity, false, false},
+    {"more", p_quantity, false, false},
+    {"less", p_quantity, false, false},
+    {"at", p_quantity, false, false},
+    {"about", p_quantity, false, false},
+    {"nearly", p_quantity, false, false},
+    {"almost", p_quantity, false, false},
+    {"around", p_quantity, false, false},
+    {"approximately", p_quantity, false, false},
+    {"roughly", p_quantity, false, false},
+    {"over", p_quantity, false, false},
+    {"some", p_quantity, false, false},
+    {"just", p_quantity, false, false},
+    {"only", p_quantity, false, false},
+};
+// Words that begin no expression but may follow a lead word inside one: "the same day",
+// "the preceding week", "the end of", "at least", "more than", "a couple of".
+constexpr std::string_view follow_words[] = {"same", "preceding", "end", "beginning", "middle",
+                                             "start", "least", "most", "than", "of"};
+
+bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+constexpr std::uint16_t digit_patterns = p_year_date | p_quantity | p_clock_time | p_season_or_quarter;
+constexpr std::uint16_t hyphen_patterns = p_month_date | p_quantity | p_season_or_quarter;
+constexpr std::uint16_t quote_mark = 1u << 15;  // in spelling_patterns(): a lone quote mark (p_year_date, a lead)
+
+// The patterns a token may start by its spelling, whatever its lexeme: digits (numbers,
+// dates, clock times, years, "1990s", "16th"), an inner hyphen ("two-week", "mid-March",
+// "third-quarter", "year-ago", "twenty-four"); quote_mark for a lone quote mark.
+std::uint16_t spelling_patterns(std::string_view s) {
+    if (s.size() == 1 && (s[0] == '\'' || s[0] == '"')) return quote_mark;
+    bool digit = false, hyphen = false;
+    for (std::size_t c = 0; c < s.size(); ++c) {
+        digit = digit || is_digit(s[c]);
+        hyphen = hyphen || (s[c] == '-' && c > 0);
+    }
+    return static_cast<std::uint16_t>((digit ? digit_patterns : 0) | (hyphen ? hyphen_patterns : 0));
+}
+
+// spelling_patterns() of a form of at most 16 bytes, with p[0, 16) readable: one 16-byte
+// comparison instead of a byte loop (the form's length varies too much for a loop to be
+// predicted). Without SSE2, the byte loop.
+std::uint16_t short_spelling_patterns(const char* p, std::size_t n) {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    const unsigned digits = static_cast<unsigned>(  // bytes in '0'..'9': d <= 9 unsigned
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+    const unsigned hyphens = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+    const unsigned form = (1u << n) - 1;  // the form's bytes
+    const unsigned quote = (n == 1) & ((p[0] == '\'') | (p[0] == '"'));
+    return static_cast<std::uint16_t>(quote * quote_mark | ((digits & form) != 0) * digit_patterns |
+                                      ((hyphens & form & ~1u) != 0) * hyphen_patterns);
+#else
+    return spelling_patterns(std::string_view(p, n));
+#endif
+}
+
+// The patterns a number token may start ("16 December", "12/16/2011", "2011", "4:30").
+constexpr std::uint16_t number_patterns = p_month_date | p_numeric_date | p_year_date | p_quantity |
+                                          p_clock_time | p_season_or_quarter;
+// The patterns a weekday may start ("Tuesday, Dec. 16", "Friday morning").
+constexpr std::uint16_t weekday_patterns = p_month_date | p_weekday_date;
+
+// What the patterns read of one token, worked out once per document.
+struct Tok {
+    std::uint16_t info;      // LexInfos index of the normal form, a possessive "'s" left off
+    std::uint16_t patterns;  // that may start here: LexInfo's patterns and lead, and the
+                             // spelling's, a number's, a weekday's
+    std::int16_t year;       // year_value
+    std::int8_t day;         // day_value
+    std::int8_t weekday;     // of the form with one more "'s" left off ("Monday's")
+    enum : std::uint8_t {
+        possessive = 1,  // the normal form ends in "'s", which w() leaves off
+        weekday_abbr = 2,
+        // For Detector::prepare: a pattern may start here (own) or, at a lead word or a
+        // modifier, before a token that has leads_on (lead); leads_on: a pattern may
+        // start here, or a follow word.
+        own = 4,
+        lead = 8,
+        leads_on = 16,
+    };
+    std::uint8_t flags;
+};
+
+// What the time word lists say about one lexeme, read once from the tables.
+struct LexInfo {
+    const lexicon::Row* word = nullptr;  // time_words: kind, argument
+    int month = 0, weekday = 0, number = 0;
+    Unit unit = Unit::none;
+    bool month_abbr = false, month_homograph = false;
+    bool weekday_abbr = false;
+    bool number_ord = false;
+    bool unit_row = false, unit_plural = false;  // unit_row: a non-empty time_units row
+    bool future = false;    // time_cues "future"
+    bool modifier = false;  // skip_modifier() takes it
+    bool follow = false;    // follow_words
+    // The patterns that may start with the word: from its rows, its spelling and the
+    // first_words that stand alone (weekday rows apart: see Detector::prepare) ...
+    std::uint16_t patterns = 0;
+    // ... and from first_words that lead.
+    std::uint16_t lead = 0;
+    std::uint8_t gate = 0;  // the Tok flags own, lead and leads_on that these give
+};
+
+// LexInfo by lexeme id, for every id of the vocabulary: a small table of the time words,
+// and a two-byte index per id into it (0: none). Words in no time list share an entry
+// by their spelling_patterns().
+class LexInfos {
+public:
+    LexInfos() : infos_(1) {
+        std::vector<std::pair<std::uint16_t, std::uint16_t>> by_spelling;  // spelling_patterns, entry
+        for (lexicon::LexId id = 1;; ++id) {
+            std::string_view key = lexicon::lexeme_text(id);
+            if (key.empty()) break;
+            index_.resize(id + 1, 0);
+            const std::uint16_t p = spelling_patterns(key);
+            if (p == 0) continue;
+            auto it = std::find_if(by_spelling.begin(), by_spelling.end(), [&](const auto& e) { return e.first == p; });
+            if (it == by_spelling.end()) {
+                LexInfo& x = infos_[add()];
+                x.patterns = p & ~quote_mark;
+                if (p & quote_mark) x.lead = p_year_date;
+                it = by_spelling.insert(by_spelling.end(), {p, static_cast<std::uint16_t>(infos_.size() - 1)});
+            }
+            index_[id] = it->second;
+        }
+        const std::size_t shared = infos_.size();
+        // The entry of a time word of its own (a copy of its shared one).
+        auto info = [&](lexicon::LexId id) -> LexInfo& {
+            if (index_[id] < shared) {
+                std::uint16_t from = index_[id];
+                index_[id] = add();
+                infos_.back() = infos_[from];
+            }
+            return infos_[index_[id]];
+        };
+        const auto& months = lexicon::table("time_months");
+        const auto& weekdays = lexicon::table("time_weekdays");
+        const auto& numbers = lexicon::table("time_numbers");
+        const auto& units = lexicon::table("time_units");
+        const auto& words = lexicon::table("time_words");
+        const auto& cues = lexicon::table("time_cues");
+        for (const auto* t : {&months, &weekdays, &numbers, &units, &words, &cues})
+            for (const auto& row : t->rows()) {
+                lexicon::LexId id = lexicon::lexeme(row.first);
+                if (id == 0 || id >= index_.size()) continue;
+                LexInfo& x = info(id);
+                // The row the table itself returns for the id (its first row for the key).
+                const lexicon::Row* r = t->find(id);
+                if (t == &months) {
+                    x.month = field_int(r, 0);
+                    x.month_abbr = has_flag(r, "abbr");
+                    x.month_homograph = has_flag(r, "homograph");
+                    x.patterns |= p_month_date;
+                } else if (t == &weekdays) {
+                    x.weekday = field_int(r, 0);
+                    x.weekday_abbr = has_flag(r, "abbr");
+                } else if (t == &numbers) {
+                    x.number = field_int(r, 0);
+                    x.number_ord = has_flag(r, "ord");
+                    x.patterns |= p_quantity | p_season_or_quarter;
+                } else if (t == &units) {
+                    if (!r->empty()) {
+                        x.unit_row = true;
+                        x.unit = unit_from_code((*r)[0]);
+                        x.unit_plural = has_flag(r, "pl");
+                        x.patterns |= p_quantity;
+                    }
+                } else if (t == &words) {
+                    x.word = r;
+                    x.patterns |= p_word_date | p_set_expr | p_clock_time | p_season_or_quarter;
+                } else if (lexicon::field(r, 0) == "future") {
+                    x.future = true;
+                }
+            }
+        auto cue = [&](std::string_view word) -> LexInfo& {
+            lexicon::LexId id = lexicon::lexeme(word);
+            if (id == 0 || !cues.contains(id))
+                throw std::logic_error("reportage: time_cues.tsv lacks \"" + std::string(word) + "\"");
+            return info(id);
+        };
+        for (const FirstWord& f : first_words) {
+            LexInfo& x = cue(f.word);
+            (f.alone ? x.patterns : x.lead) |= f.patterns;
+            x.modifier = f.modifier;
+        }
+        for (std::string_view f : follow_words) cue(f).follow = true;
+        for (LexInfo& x : infos_)
+            x.gate = static_cast<std::uint8_t>((x.patterns ? Tok::own : 0) | (x.lead || x.modifier ? Tok::lead : 0) |
+                                               (x.patterns || x.lead || x.follow ? Tok::leads_on : 0));
+    }
+    const LexInfo& at(std::uint16_t k) const { return infos_[k]; }
+    std::uint16_t index(lexicon::LexId id) const { return id < index_.size() ? index_[id] : 0; }
+    const LexInfo* data() const { return infos_.data(); }
+    const std::vector<std::uint16_t>& indices() const { return index_; }
+
+private:
+    std::vector<LexInfo> infos_;
+    std::vector<std::uint16_t> index_;
+
+    std::uint16_t add() {
+        if (infos_.size() > 0xFFFF) throw std::logic_error("reportage: too many time words");
+        infos_.emplace_back();
+        return static_cast<std::uint16_t>(infos_.size() - 1);
+    }
+};
+
+const LexInfos& lex_infos() {
+    static const LexInfos infos;
+    return infos;
+}
+
+// A day number 1..31 (digits, or 16th / 1st).
+int day_value(std::string_view s) {
+    if (s.size() > 2 && (s.substr(s.size() - 2) == "st" || s.substr(s.size() - 2) == "nd" ||
+                         s.substr(s.size() - 2) == "rd" || s.substr(s.size() - 2) == "th"))
+        s.remove_suffix(2);
+    if (!all_digits(s) || s.size() > 2) return 0;
+    int d = to_int(s);
+    return d >= 1 && d <= 31 ? d : 0;
+}
+
+// A year written in four digits, 1000..2200.
+int year_value(std::string_view s) {
+    if (s.size() != 4 || !all_digits(s)) return 0;
+    int y = to_int(s);
+    return y >= 1000 && y <= 2200 ? y : 0;
+}
+
+bool ends_possessive(std::string_view s) { return s.size() > 2 && s.substr(s.size() - 2) == "'s"; }
+
 class Detector {
 public:
     explicit Detector(const text::Document& doc)
-        : doc_(doc), toks_(doc.tokens), months_(lexicon::table("time_months")),
-          weekdays_(lexicon::table("time_weekdays")), numbers_(lexicon::table("time_numbers")),
-          units_(lexicon::table("time_units")), words_(lexicon::table("time_words")) {}
+        : doc_(doc), toks_(doc.tokens), arena_(doc.norm_arena.data()), infos_(lex_infos()),
+          months_(lexicon::table("time_months")), numbers_(lexicon::table("time_numbers")),
+          units_(lexicon::table("time_units")) {}
 
     std::vector<Mention> run() {
         std::vector<Mention> out;
         const auto n = static_cast<std::uint32_t>(toks_.size());
+        prepare();
         // Matches stay inside one sentence; tokens outside every sentence (headings, stray
-        // lines) are bounded by their line.
-        std::vector<std::uint32_t> first(n), end(n);
-        for (std::uint32_t k = 0; k < n; ++k) {
-            const auto& line = doc_.lines[toks_[k].line];
-            first[k] = line.first_token;
-            end[k] = std::min(line.end_token, n);
-        }
-        for (const auto& s : doc_.sentences)
-            for (std::uint32_t k = s.first_token; k < s.end_token && k < n; ++k) {
-                first[k] = s.first_token;
-                end[k] = std::min(s.end_token, n);
+        // lines) are bounded by their line. Sentences are in order and do not overlap.
+        const auto& sentences = doc_.sentences;
+        std::size_t si = 0;
+        auto bound = [&](std::uint32_t k) {
+            while (si < sentences.size() && sentences[si].end_token <= k) ++si;
+            if (si < sentences.size() && sentences[si].first_token <= k) {
+                sent_first_ = sentences[si].first_token;
+                lim_ = std::min(sentences[si].end_token, n);
+            } else {
+                const auto& line = doc_.lines[toks_[k].line];
+                sent_first_ = line.first_token;
+                lim_ = std::min(line.end_token, n);
             }
-        std::uint32_t i = 0;
-        while (i < n) {
-            lim_ = end[i];
-            sent_first_ = first[i];
-            Mention best;
+        };
+#ifndef NDEBUG
+        // No pattern starts at a token that prepare() says none may start at.
+        for (std::uint32_t k = 0; k < n; ++k) {
+            if (is_start(k)) continue;
+            bound(k);
+            Mention check;
+            bool matched = false;
+            match_at(k, check, matched);
+            assert(!(matched && check.end > k));
+        }
+        si = 0;
+#endif
+        std::uint32_t i = 0;  // the first token after the last match
+        for (std::uint32_t k : starts_) {
+            if (k < i) continue;
+            bound(k);
+            Mention& best = best_;  // written before it is read (see consider())
             bool found = false;
-            match_at(i, best, found);
-            if (found && best.end > i) {
+            match_at(k, best, found);
+            if (found && best.end > k) {
                 best.future = future_cue(best.first);
                 out.push_back(std::move(best));
                 i = out.back().end;
-            } else {
-                ++i;
             }
         }
         return out;
@@ -134,27 +457,108 @@ public:
 private:
     const text::Document& doc_;
     const std::vector<Token>& toks_;
+    const char* arena_;
+    const LexInfos& infos_;
     const lexicon::Table& months_;
-    const lexicon::Table& weekdays_;
     const lexicon::Table& numbers_;
     const lexicon::Table& units_;
-    const lexicon::Table& words_;
+    std::unique_ptr<Tok[]> t_;  // per token, filled by prepare() (no need to zero it first)
+    std::vector<std::uint32_t> starts_;  // the tokens where a pattern may start, in order
     std::uint32_t lim_ = 0, sent_first_ = 0;
     bool ord_dummy_ = false;
+    // Reused, to spare a Mention's construction per token and pattern: match_core's
+    // candidate, match_at's result for one start, run's for one token.
+    Mention scratch_, core_, best_;
+
+    // Reads every token once: its form, its time words, and the patterns that may start
+    // at it. A token is a start (match_at() runs there) when a pattern may start at it, but
+    // a lead word only before a token where one may start too, or a follow word. Most
+    // tokens are none: starts_ lists the others.
+    void prepare() {
+        // Locals, not members: the byte-sized stores below could alias a member.
+        const std::size_t n = toks_.size();
+        const std::size_t arena_size = doc_.norm_arena.size();
+        const char* const arena = arena_;
+        const LexInfo* const info = infos_.data();
+        const std::uint16_t* const index = infos_.indices().data();
+        const std::size_t index_size = infos_.indices().size();
+        t_.reset(new Tok[n]);
+        starts_.resize(n + 1);
+        const Token* const toks = toks_.data();
+        Tok* const out = t_.get();
+        std::uint32_t* const starts = starts_.data();
+        std::size_t count = 0;
+        unsigned before = 0;  // the flags of token k - 1
+        static_assert(Tok::own == 4 && Tok::lead == 8 && Tok::leads_on == 16, "the shifts below");
+        std::uint16_t apostrophe_s;
+        std::memcpy(&apostrophe_s, "'s", 2);
+        for (std::size_t k = 0; k < n; ++k) {
+            const Token& tok = toks[k];
+            std::string_view s(arena + tok.norm_begin, tok.norm_size);
+            Tok t{};
+            const LexInfo* wd;  // weekday_at() leaves off one more "'s"
+            // ends_possessive(s), without a branch on the length when 16 bytes are readable
+            const bool readable = tok.norm_begin + 16 <= arena_size;
+            bool possessive;
+            if (readable) {
+                std::uint16_t last2;
+                std::memcpy(&last2, s.data() + (s.size() > 2 ? s.size() - 2 : 0), 2);
+                possessive = (s.size() > 2) & (last2 == apostrophe_s);
+                assert(possessive == ends_possessive(s));
+            } else {
+                possessive = ends_possessive(s);
+            }
+            if (possessive) {
+                s.remove_suffix(2);
+                t.flags = Tok::possessive;
+                t.info = infos_.index(lexicon::lexeme(s));
+                wd = &info[ends_possessive(s) ? infos_.index(lexicon::lexeme(s.substr(0, s.size() - 2))) : t.info];
+            } else {
+                t.info = tok.lex < index_size ? index[tok.lex] : 0;
+                wd = &info[t.info];
+            }
+            const LexInfo& x = info[t.info];
+            std::uint16_t spelled;
+            if (s.size() <= 16 && readable) {
+                spelled = short_spelling_patterns(s.data(), s.size());
+                assert(spelled == spelling_patterns(s));
+            } else {
+                spelled = spelling_patterns(s);
+            }
+            // Arithmetic, not branches: which way each goes is anybody's guess.
+            const unsigned own = (spelled & ~quote_mark) | (tok.kind == TokenKind::number) * number_patterns |
+                                 (wd->weekday != 0) * weekday_patterns;
+            const unsigned quote = spelled >> 15;  // quote_mark: a lead word for year_date
+            t.patterns = static_cast<std::uint16_t>(x.patterns | x.lead | own | quote * p_year_date);
+            t.flags |= static_cast<std::uint8_t>(x.gate | (own != 0) * (Tok::own | Tok::leads_on) |
+                                                 quote * (Tok::lead | Tok::leads_on) |
+                                                 wd->weekday_abbr * Tok::weekday_abbr);
+            t.weekday = static_cast<std::int8_t>(wd->weekday);
+            if (!s.empty() && is_digit(s[0])) {
+                t.day = static_cast<std::int8_t>(day_value(s));
+                t.year = static_cast<std::int16_t>(year_value(s));
+            }
+            out[k] = t;
+            // Token k - 1 is a start when it has own, or lead while this one has leads_on.
+            starts[count] = static_cast<std::uint32_t>(k - 1);
+            count += ((before >> 2) | ((before >> 3) & (t.flags >> 4))) & 1u;
+            before = t.flags;
+        }
+        starts[count] = static_cast<std::uint32_t>(n - 1);
+        count += (before >> 2) & 1u;
+        starts_.resize(count);
+    }
+    // prepare() found a start at token k (for the Debug check).
+    bool is_start(std::uint32_t k) const { return std::binary_search(starts_.begin(), starts_.end(), k); }
 
     // The normal form of token i, a possessive "'s" left off ("last month's" reads as
     // "last month"; the expression's span still covers the whole token).
     std::string_view w(std::uint32_t i) const {
         if (i >= lim_) return std::string_view();
-        std::string_view s = doc_.norm(toks_[i]);
-        if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
-        return s;
+        return std::string_view(arena_ + toks_[i].norm_begin, toks_[i].norm_size - (t_[i].flags & Tok::possessive) * 2);
     }
-    bool possessive(std::uint32_t i) const {
-        if (i >= lim_) return false;
-        std::string_view s = doc_.norm(toks_[i]);
-        return s.size() > 2 && s.substr(s.size() - 2) == "'s";
-    }
+    bool possessive(std::uint32_t i) const { return i < lim_ && (t_[i].flags & Tok::possessive); }
+    const LexInfo& lex(std::uint32_t i) const { return infos_.at(i < lim_ ? t_[i].info : 0); }
     bool cap(std::uint32_t i) const { return i < lim_ && toks_[i].has(text::tf_capitalized); }
     bool is_num_token(std::uint32_t i) const { return i < lim_ && toks_[i].kind == TokenKind::number; }
     bool is_punct(std::uint32_t i, char c) const { return w(i).size() == 1 && w(i)[0] == c; }
@@ -162,7 +566,9 @@ private:
         return b < lim_ && toks_[a].end == toks_[b].begin;
     }
 
-    static void consider(Mention& best, bool& found, Mention cand) {
+    // Keeps the longer of best and cand (moved from); the first cand found is kept whatever
+    // best holds.
+    static void consider(Mention& best, bool& found, Mention& cand) {
         if (!found || cand.end > best.end) {
             best = std::move(cand);
             found = true;
@@ -174,50 +580,32 @@ private:
     int month_at(std::uint32_t i, bool& abbr, bool& homograph) const {
         abbr = homograph = false;
         if (i >= lim_ || !cap(i)) return 0;
-        const auto* row = months_.find(w(i));
-        if (!row) return 0;
-        abbr = has_flag(row, "abbr");
-        homograph = has_flag(row, "homograph");
-        return field_int(row, 0);
+        const LexInfo& x = lex(i);
+        abbr = x.month_abbr;
+        homograph = x.month_homograph;
+        return x.month;
     }
     int weekday_at(std::uint32_t i, bool& abbr) const {
         abbr = false;
         if (i >= lim_ || !cap(i)) return 0;
-        std::string_view s = w(i);
-        if (s.size() > 2 && s.substr(s.size() - 2) == "'s") s.remove_suffix(2);
-        const auto* row = weekdays_.find(s);
-        if (!row) return 0;
-        abbr = has_flag(row, "abbr");
-        return field_int(row, 0);
+        abbr = (t_[i].flags & Tok::weekday_abbr) != 0;
+        return t_[i].weekday;
     }
     Unit unit_at(std::uint32_t i, bool* plural = nullptr) const {
-        const auto* row = units_.find(w(i));
-        if (!row || row->empty()) return Unit::none;
-        if (plural) *plural = has_flag(row, "pl");
-        return unit_from_code((*row)[0]);
+        const LexInfo& x = lex(i);
+        if (!x.unit_row) return Unit::none;
+        if (plural) *plural = x.unit_plural;
+        return x.unit;
     }
     const std::vector<std::string_view>* word_row(std::uint32_t i, std::string_view kind) const {
-        const auto* row = words_.find(w(i));
+        const auto* row = lex(i).word;
         if (!row || row->size() < 2 || (*row)[0] != kind) return nullptr;
         return row;
     }
 
     // A day number 1..31 (digits, or 16th / 1st).
-    int day_at(std::uint32_t i) const {
-        std::string_view s = w(i);
-        if (s.size() > 2 && (s.substr(s.size() - 2) == "st" || s.substr(s.size() - 2) == "nd" ||
-                             s.substr(s.size() - 2) == "rd" || s.substr(s.size() - 2) == "th"))
-            s.remove_suffix(2);
-        if (!all_digits(s) || s.size() > 2) return 0;
-        int d = to_int(s);
-        return d >= 1 && d <= 31 ? d : 0;
-    }
-    int year_digits(std::uint32_t i) const {
-        std::string_view s = w(i);
-        if (s.size() != 4 || !all_digits(s)) return 0;
-        int y = to_int(s);
-        return y >= 1000 && y <= 2200 ? y : 0;
-    }
+    int day_at(std::uint32_t i) const { return i < lim_ ? t_[i].day : 0; }
+    int year_digits(std::uint32_t i) const { return i < lim_ ? t_[i].year : 0; }
 
     int number_word(std::string_view s, bool& ordinal) const {
         ordinal = false;
@@ -225,6 +613,12 @@ private:
         if (!row) return 0;
         ordinal = has_flag(row, "ord");
         return field_int(row, 0);
+    }
+    // number_word(w(i), ordinal), read from the token's lexeme.
+    int number_word_at(std::uint32_t i, bool& ordinal) const {
+        const LexInfo& x = lex(i);
+        ordinal = x.number_ord;
+        return x.number;
     }
 
     // A cardinal (or ordinal) amount starting at i.
@@ -267,7 +661,7 @@ private:
             return true;
         }
         bool ord = false;
-        int v = number_word(s, ord);
+        int v = number_word_at(i, ord);
         if (v == 0) {
             // twenty-four
             auto dash = s.find('-');
@@ -285,7 +679,7 @@ private:
         n.end = i + 1;
         if (!ord && v >= 20 && v < 100 && v % 10 == 0) {  // twenty four
             bool o2 = false;
-            int b = number_word(w(i + 1), o2);
+            int b = number_word_at(i + 1, o2);
             if (b > 0 && b < 10) {
                 n.value += b;
                 n.ordinal = o2;
@@ -313,13 +707,8 @@ private:
         std::uint32_t b = at > sent_first_ + 10 ? at - 10 : sent_first_;
         std::uint32_t e = std::min<std::uint32_t>(lim_, at + 3);
         for (std::uint32_t k = b; k < e; ++k) {
-            std::string_view s = w(k);
-            if (s == "will" || s == "shall" || s == "'ll" || s == "won't" || s == "scheduled" ||
-                s == "upcoming" || s == "due" || s == "expected" || s == "plans" || s == "planned" ||
-                s == "plan" || s == "begins" || s == "starts" || s == "opens" || s == "would" ||
-                s == "slated" || s == "intends" || s == "could" || s == "might")
-                return true;
-            if (s == "going" && w(k + 1) == "to") return true;
+            if (lex(k).future) return true;  // will, 'll, scheduled, expected, plans, could, ...
+            if (w(k) == "going" && w(k + 1) == "to") return true;
         }
         return false;
     }
@@ -328,6 +717,7 @@ private:
 
     // [modifier] core: the modifier words TimeBank keeps inside the expression.
     std::uint32_t skip_modifier(std::uint32_t i) const {
+        if (!lex(i).modifier) return i;  // none of the words below
         std::string_view s = w(i);
         if (s == "early" || s == "late" || s == "mid" || s == "earlier" || s == "later") return i + 1;
         if (s == "the" && (w(i + 1) == "end" || w(i + 1) == "beginning" || w(i + 1) == "middle" ||
@@ -339,57 +729,52 @@ private:
     void match_at(std::uint32_t i, Mention& best, bool& found) {
         std::uint32_t core = skip_modifier(i);
         for (std::uint32_t start : {core, i}) {
-            Mention m;
+            Mention& m = core_;  // written before it is read
             if (match_core(start, m)) {
                 if (start != i) m.first = i;
                 // a modifier only attaches to dates
                 if (start != i && m.type == TimexType::duration) continue;
                 if (start != i && m.form == Form::fixed && m.value.find('P') == 0) continue;
-                consider(best, found, std::move(m));
+                consider(best, found, m);
                 return;
             }
             if (core == i) break;
         }
     }
 
-    bool match_core(std::uint32_t i, Mention& out) {
-        Mention best;
+    // The longest match of any pattern at i, into `best` (written whole when there is
+    // one). Only the patterns that may start at token i are tried.
+    bool match_core(std::uint32_t i, Mention& best) {
+        const std::uint32_t patterns = i < lim_ ? t_[i].patterns : 0;
         bool found = false;
-        Mention m;
-        m.first = i;
-        if (month_date(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (weekday_date(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (numeric_date(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (year_date(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (word_date(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (relative_unit(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (quantity(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (anaphor(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (set_expr(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (clock_time(i, m)) consider(best, found, m);
-        m = Mention{};
-        m.first = i;
-        if (season_or_quarter(i, m)) consider(best, found, m);
-        if (found) out = std::move(best);
+        Mention& m = scratch_;
+        for (std::uint32_t p = 1; p <= p_season_or_quarter; p <<= 1) {
+            const bool may = (patterns & p) != 0;
+#ifdef NDEBUG
+            if (!may) continue;
+#endif
+            m.reset(i);
+            const bool matched = match_pattern(static_cast<Pattern>(p), i, m);
+            assert(may || !matched);
+            if (matched) consider(best, found, m);
+        }
         return found;
+    }
+    bool match_pattern(Pattern p, std::uint32_t i, Mention& m) {
+        switch (p) {
+            case p_month_date: return month_date(i, m);
+            case p_weekday_date: return weekday_date(i, m);
+            case p_numeric_date: return numeric_date(i, m);
+            case p_year_date: return year_date(i, m);
+            case p_word_date: return word_date(i, m);
+            case p_relative_unit: return relative_unit(i, m);
+            case p_quantity: return quantity(i, m);
+            case p_anaphor: return anaphor(i, m);
+            case p_set_expr: return set_expr(i, m);
+            case p_clock_time: return clock_time(i, m);
+            case p_season_or_quarter: return season_or_quarter(i, m);
+        }
+        return false;
     }
 
     // A year after a month/day: ", 2011" or " 2011".
@@ -712,7 +1097,7 @@ private:
             m.end = i + 2;
             return true;
         }
-        if (const auto* row = words_.find(s)) {
+        if (const auto* row = lex(i).word) {
             if (row->size() < 2) return false;
             std::string_view kind = (*row)[0], arg = (*row)[1];
             if (kind == "ref") {
@@ -1209,7 +1594,7 @@ private:
         }
         if (w(j) == "fiscal") ++j;
         if (year_shift == -1 && w(j) != "quarter" && !(w(j).find("-quarter") != std::string_view::npos) &&
-            !(number_word(w(j), ord_dummy_) && w(j + 1) == "quarter")) {
+            !(number_word_at(j, ord_dummy_) && w(j + 1) == "quarter")) {
             // year-earlier (results), the year-ago period: the same period a year before
             m.form = Form::anaphor;
             m.unit = Unit::year;
@@ -1243,7 +1628,7 @@ private:
             if (!ord) q = 0;
             e = j + 1;
         } else if (w(j + 1) == "quarter") {
-            q = number_word(t, ord);
+            q = number_word_at(j, ord);
             if (!ord && !(day_at(j) && t.size() > 1 && !all_digits(t))) q = 0;
             if (!q && day_at(j) && !all_digits(t)) q = day_at(j);
             e = j + 2;

@@ -41,6 +41,22 @@ struct Mention {
     bool future = false; // a future-tense cue in the sentence
     bool quarter_aware = false;  // "a year earlier" after a quarter means that quarter
     std::string suffix;  // appended to a day value: "TMO", "T16:30"
+
+    // Back to a fresh Mention{} starting at token `at`, keeping the strings' buffers
+    // (detection resets one candidate per pattern per token). Lists every field above.
+    void reset(std::uint32_t at) {
+        first = at;
+        end = 0;
+        type = TimexType::date;
+        form = Form::fixed;
+        value.clear();
+        year = month = day = weekday = n = 0;
+        unit = Unit::none;
+        granularity = Unit::day;
+        rel = 0;
+        future = quarter_aware = false;
+        suffix.clear();
+    }
 };
 
 std::vector<Mention> detect_mentions(const text::Document& doc);

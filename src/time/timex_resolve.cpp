@@ -1,6 +1,5 @@
 // Resolution: a mention's TimeML value from the publication date (policies in
 // docs/time.md) or from the date the narrative last mentioned.
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -10,16 +9,16 @@ namespace reportage::time {
 
 namespace {
 
-std::string two(int v) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d", v);
-    return buf;
+std::string two(int v) {  // "%02d"
+    std::string s;
+    append_padded(s, v, 2);
+    return s;
 }
 
-std::string four(int v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d", v);
-    return buf;
+std::string four(int v) {  // "%04d"
+    std::string s;
+    append_padded(s, v, 4);
+    return s;
 }
 
 int quarter_of(int month) { return (month - 1) / 3 + 1; }
