@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "lexicon/lexicon.hpp"
+#include "sources/word_flags.hpp"
 
 namespace reportage::events {
 
@@ -44,6 +45,17 @@ const lexicon::Table& units() {
 const lexicon::Table& qualifiers() {
     static const lexicon::Table& t = lexicon::table("count_qualifiers");
     return t;
+}
+// The words that end a qualifier phrase ("at least", "some") or "between": a number
+// after any other word has no qualifier.
+const sources::WordFlags<std::uint8_t>& qualifier_ends() {
+    static const sources::WordFlags<std::uint8_t> ends = [] {
+        sources::WordFlags<std::uint8_t> f;
+        for (const auto& row : qualifiers().rows()) f.add(row.first.substr(row.first.rfind(' ') + 1), 1);
+        f.add("between", 1);
+        return f;
+    }();
+    return ends;
 }
 
 using lexicon::field;
@@ -101,11 +113,16 @@ public:
     std::string_view norm(std::uint32_t i) const {
         return i < end_ ? doc_.norm(doc_.tokens[i]) : std::string_view();
     }
+    // The lexeme id of token i (0 past the range, as norm(i) is ""): tables are read by it.
+    lexicon::LexId lex(std::uint32_t i) const { return i < end_ ? doc_.tokens[i].lex : 0; }
     bool is_word(std::uint32_t i) const { return i < end_ && doc_.tokens[i].kind == TokenKind::word; }
 
     // The value of one number word ("fourteen", "twenty-five"), or -1.
-    double word_value(std::string_view w) const {
-        if (const auto* f = numbers().find(w)) {
+    double word_value(std::string_view w) const { return word_value(w, numbers().find(w)); }
+    double word_value_at(std::uint32_t i) const { return word_value(norm(i), numbers().find(lex(i))); }
+    // The same, `f` being the row of `w` in count_numbers (nullptr when it has none).
+    double word_value(std::string_view w, const lexicon::Row* f) const {
+        if (f) {
             std::string_view k = f->size() > 1 ? (*f)[1] : std::string_view();
             if (k == "article" || k == "article_only") return -1;
             return static_cast<double>(to_int((*f)[0]));
@@ -117,11 +134,11 @@ public:
         }
         return -1;
     }
-    bool is_mult(std::string_view w) const {
-        auto k = field(numbers(), w, 1);
+    bool is_mult(std::uint32_t i) const {
+        auto k = field(numbers().find(lex(i)), 1);
         return k == "mult" || k == "dozen";
     }
-    double mult_value(std::string_view w) const { return static_cast<double>(to_int(field(numbers(), w, 0))); }
+    double mult_value(std::uint32_t i) const { return static_cast<double>(to_int(field(numbers().find(lex(i)), 0))); }
 
     // A number starting at token i, or nullopt.
     bool number_at(std::uint32_t i, Number& out) const {
@@ -132,8 +149,8 @@ public:
             double v = parse_digits(w);
             if (v < 0) return false;
             std::uint32_t j = i + 1;
-            if (is_mult(norm(j))) {
-                v *= mult_value(norm(j));
+            if (is_mult(j)) {
+                v *= mult_value(j);
                 ++j;
             }
             if (std::floor(v) != v) return false;
@@ -142,19 +159,20 @@ public:
         }
         if (t.kind != TokenKind::word) return false;
         // Articles: "a dozen", "a hundred", "a couple of", "a few", else one before a noun.
-        auto kind = field(numbers(), w, 1);
+        const lexicon::Row* number_row = numbers().find(t.lex);
+        auto kind = field(number_row, 1);
         if (kind == "article") {
             std::string_view n1 = norm(i + 1);
-            if (is_mult(n1)) {
-                out = Number{mult_value(n1), i + 2};
+            if (is_mult(i + 1)) {
+                out = Number{mult_value(i + 1), i + 2};
                 return true;
             }
             if (w != "another" && (n1 == "few" || n1 == "handful")) {
                 out.vague = true;
-                out.low = to_int(field(vague_words(), n1, 0));
+                out.low = to_int(field(vague_words().find(lex(i + 1)), 0));
                 out.next = i + 2;
-                if (is_mult(norm(out.next))) {
-                    out.low = 2 * static_cast<std::int64_t>(mult_value(norm(out.next)));
+                if (is_mult(out.next)) {
+                    out.low = 2 * static_cast<std::int64_t>(mult_value(out.next));
                     ++out.next;
                 }
                 return true;
@@ -167,42 +185,41 @@ public:
             out.article = true;
             return true;
         }
-        if (vague_words().contains(w)) {
+        if (const lexicon::Row* vague = vague_words().find(t.lex)) {
             if (w == "few" || w == "handful") return false;  // only after "a"
             out = Number{};
             out.vague = true;
-            out.low = to_int(field(vague_words(), w, 0));
+            out.low = to_int(field(vague, 0));
             out.next = i + 1;
-            std::string_view n1 = norm(i + 1);
-            if ((w == "several" || w == "many") && is_mult(n1)) {
-                out.low = 2 * static_cast<std::int64_t>(mult_value(n1));
+            if ((w == "several" || w == "many") && is_mult(i + 1)) {
+                out.low = 2 * static_cast<std::int64_t>(mult_value(i + 1));
                 out.next = i + 2;
-            } else if (norm(i + 1) == "of" && vague_words().contains(norm(i + 2)) &&
+            } else if (norm(i + 1) == "of" && vague_words().contains(lex(i + 2)) &&
                        norm(i + 2).back() == 's' && w.back() == 's') {
                 // "hundreds of thousands", "tens of thousands"
-                std::int64_t base = to_int(field(vague_words(), norm(i + 2), 0)) / 2;
+                std::int64_t base = to_int(field(vague_words().find(lex(i + 2)), 0)) / 2;
                 out.low *= base;
                 out.next = i + 3;
             }
             return true;
         }
-        double v = word_value(w);
+        double v = word_value(w, number_row);
         if (v < 0) return false;
         double total = 0, cur = v;
         std::uint32_t j = i + 1;
         for (int steps = 0; steps < 8 && j < end_; ++steps) {
             std::string_view n = norm(j);
-            if (is_mult(n)) {
-                double m = mult_value(n);
+            if (is_mult(j)) {
+                double m = mult_value(j);
                 cur = (cur == 0 ? 1 : cur) * m;
                 if (m >= 1000) {
                     total += cur;
                     cur = 0;
                 }
                 ++j;
-            } else if (n == "and" && cur + total >= 100 && word_value(norm(j + 1)) > 0) {
+            } else if (n == "and" && cur + total >= 100 && word_value_at(j + 1) > 0) {
                 ++j;
-            } else if (double u = word_value(n); u > 0 && u < 100 && std::fmod(cur, 100) == 0) {
+            } else if (double u = word_value_at(j); u > 0 && u < 100 && std::fmod(cur, 100) == 0) {
                 cur += u;
                 ++j;
             } else {
@@ -216,6 +233,7 @@ public:
     // The qualifier phrase that ends right before token i: its first token, or i if none.
     std::uint32_t qualifier_before(std::uint32_t i, CountQualifier& q, bool& between) const {
         between = false;
+        if (i == first_ || !is_word(i - 1) || !qualifier_ends().of(doc_, doc_.tokens[i - 1])) return i;
         for (std::uint32_t len = 3; len >= 1; --len) {
             if (i < first_ + len) continue;
             std::string phrase;
@@ -266,13 +284,12 @@ public:
         return to_int(n) >= 0 || word_value(n) > 0;
     }
     bool is_person_noun(std::uint32_t i) const {
-        std::string_view w = norm(i);
-        auto k = field(persons(), w, 0);
-        return (k == "sg" || k == "pl") || is_age(w);
+        auto k = field(persons().find(lex(i)), 0);
+        return (k == "sg" || k == "pl") || is_age(norm(i));
     }
     bool is_singular_noun(std::uint32_t i) const {
         std::string_view w = norm(i);
-        return field(persons(), w, 0) == "sg" || (is_age(w) && w.back() != 's');
+        return field(persons().find(lex(i)), 0) == "sg" || (is_age(w) && w.back() != 's');
     }
     // Words that end a noun phrase: a person noun is not looked for beyond them.
     bool stops_phrase(std::uint32_t i) const {
@@ -301,7 +318,7 @@ public:
         }
         for (std::uint32_t n = 0; n < 4 && k < end_; ++n, ++k) {
             if (!is_word(k) && !(doc_.tokens[k].kind == TokenKind::number && is_age(norm(k)))) break;
-            if (is_person_noun(k) && field(persons(), norm(k), 0) != "adj") {
+            if (is_person_noun(k) && field(persons().find(lex(k)), 0) != "adj") {
                 // "a 17-year-old boy": the age is a modifier when a noun follows
                 if (is_age(norm(k)) && k + 1 < end_ && is_person_noun(k + 1)) continue;
                 next = k + 1;
@@ -314,8 +331,7 @@ public:
 
     // Numbers that measure something else: a unit after it, money or a rank before it.
     bool measures_something_else(std::uint32_t i, std::uint32_t next) const {
-        std::string_view after = norm(next);
-        if (units().contains(after)) return true;
+        if (units().contains(lex(next))) return true;
         if (i > first_) {
             std::string_view before = norm(i - 1);
             if (before == "$" || before == "#" || before == "no." || before == "number" ||
@@ -392,7 +408,7 @@ public:
             }
             if (noun < 0) {
                 if (num.vague) continue;  // "several" alone is not a count
-                if (t.kind == TokenKind::word && field(numbers(), norm(i), 1) == "article_only") continue;
+                if (t.kind == TokenKind::word && field(numbers().find(t.lex), 1) == "article_only") continue;
                 if (measures_something_else(i, next)) continue;
                 if (t.kind == TokenKind::number && !t.has(text::tf_space_after) && next < end_ &&
                     doc_.tokens[next].kind == TokenKind::word)

@@ -4,12 +4,15 @@
 #include "events/events.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
 #include "events/counts.hpp"
 #include "lexicon/lexicon.hpp"
+#include "sources/word_flags.hpp"
 
 namespace reportage::events {
 
@@ -41,39 +44,168 @@ const lexicon::Table& person_nouns() {
     return t;
 }
 
-// Every word sequence that starts a trigger phrase ("taken", "taken by", "taken by
-// ambulance"): a phrase is extended only while it is one of these.
-const std::unordered_set<std::string>& trigger_prefixes() {
-    static const std::unordered_set<std::string> set = [] {
-        std::unordered_set<std::string> out;
-        for (const auto& row : triggers().rows()) {
-            std::string_view k = row.first;
-            for (std::size_t sp = k.find(' '); sp != std::string_view::npos; sp = k.find(' ', sp + 1))
-                out.emplace(k.substr(0, sp));
-            out.emplace(k);
-        }
-        return out;
-    }();
-    return set;
-}
-
-// Words that never start or continue a place name, from the other word lists.
-bool listed_not_place(std::string_view w) {
-    static const lexicon::Table& titles = lexicon::table("person_titles");
-    static const lexicon::Table& numbers = lexicon::table("count_numbers");
-    static const lexicon::Table& vague = lexicon::table("count_vague");
-    static const lexicon::Table& weekdays = lexicon::table("time_weekdays");
-    static const lexicon::Table& months = lexicon::table("time_months");
-    return titles.contains(w) || numbers.contains(w) || vague.contains(w) || weekdays.contains(w) ||
-           months.contains(w);
-}
-
 using lexicon::field;
+using lexicon::LexId;
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
     for (std::string_view s : list)
         if (w == s) return true;
     return false;
+}
+
+// ------------------------------------------------------------------ words by lexeme id
+
+// The classes of words that the per-token rules test (place names, statistics, trigger
+// starts), read once from the word lists and the rules' literal lists: a token's classes
+// are one array read by its lexeme id. src/lexicon/event_words.tsv gives the literal
+// words their ids.
+using Facts = std::uint16_t;
+enum : Facts {
+    wc_not_place = 1u << 0,      // never starts or continues a place name
+    wc_place_prep = 1u << 1,     // "in", "at", "near" … before a place
+    wc_compass = 1u << 2,        // event_place_cues: compass ("in southwest Atlanta")
+    wc_modified = 1u << 3,       // event_place_cues: modified ("a Memphis nightclub")
+    wc_settlement = 1u << 4,     // event_places: settlement ("the town of X")
+    wc_statistic = 1u << 5,      // a word of a sentence that may report a statistic
+    wc_trigger_start = 1u << 6,  // the first word of a trigger phrase
+    wc_the = 1u << 7,
+    wc_of = 1u << 8,
+    wc_be = 1u << 9,             // a form of "be", or a word between one and a participle
+    wc_clause_break = 1u << 10,  // a word that ends the clause of a count ("when", "after", ";")
+    wc_negation = 1u << 11,      // "not", "never", "n't"
+    wc_actor = 1u << 12,         // an actor noun of one word (event_actors)
+    wc_actor_first = 1u << 13,   // the first word of an actor noun of two words ("security forces")
+    tk_timex = 1u << 15,  // a fact of a token in its document, not of its word: inside a time expression
+};
+
+class WordClasses : public sources::WordFlags<Facts> {
+public:
+    WordClasses() {
+        for (const auto& row : place_words().rows()) {
+            std::string_view kind = field(&row.second, 0);
+            if (kind == "notplace") add(row.first, wc_not_place);
+            if (kind == "settlement") add(row.first, wc_settlement);
+        }
+        static const lexicon::Table& cues = lexicon::table("event_place_cues");
+        for (const auto& row : cues.rows()) {
+            std::string_view kind = field(&row.second, 0);
+            if (kind == "compass") add(row.first, wc_compass);
+            if (kind == "modified") add(row.first, wc_modified);
+        }
+        // Words that never start or continue a place name, from the other word lists.
+        for (std::string_view name : {"event_triggers", "person_titles", "count_numbers", "count_vague",
+                                      "time_weekdays", "time_months"})
+            add_keys(lexicon::table(name), wc_not_place);
+        for (std::string_view w : {"i", "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their",
+                                   "this", "that", "man", "woman", "men", "women", "teen", "boy", "girl", "police",
+                                   "officers", "mr.", "mrs.", "ms.", "dr.", "sources", "reports", "report", "news",
+                                   "video", "photo", "click", "updated", "posted", "am", "pm", "a.m.", "p.m."})
+            add(w, wc_not_place);
+        for (std::string_view w : {"in", "at", "near", "outside", "across", "inside", "around"}) add(w, wc_place_prep);
+        for (std::string_view w : {"so", "since", "annually", "nationwide", "total", "average", "record", "rate",
+                                   "statistics", "per", "homicides", "murders", "every", "each", "year", "years",
+                                   "countywide", "citywide"})
+            add(w, wc_statistic);
+        for (const auto& row : triggers().rows()) add(row.first.substr(0, row.first.find(' ')), wc_trigger_start);
+        add("the", wc_the);
+        add("of", wc_of);
+        for (std::string_view w : {"was", "were", "been", "be", "being", "is", "are", "got", "get", "gets",
+                                   "getting", "left", "leaving", "leaves", "found", "reported", "remain",
+                                   "remains", "remained", "seriously", "critically", "badly", "fatally",
+                                   "later", "also", "all", "both", "each", "reportedly", "allegedly",
+                                   "not", "never", "multiple", "severely", "slightly"})
+            add(w, wc_be);
+        for (std::string_view w : {";", "when", "after", "while", "because", "before", "but", "where", "since",
+                                   "although", "though", "if", "until"})
+            add(w, wc_clause_break);
+        for (std::string_view w : {"not", "never", "n't"}) add(w, wc_negation);
+        for (const auto& row : actor_nouns().rows()) {
+            std::size_t sp = row.first.find(' ');
+            add(row.first, wc_actor);
+            if (sp != std::string_view::npos) add(row.first.substr(0, sp), wc_actor_first);
+        }
+    }
+};
+
+const WordClasses& word_classes() {
+    static const WordClasses c;
+    return c;
+}
+
+// A literal word of a rule, compared by lexeme id when it has one.
+struct Word {
+    explicit Word(std::string_view w) : text(w), id(lexicon::lexeme(w)) {}
+    bool is(const Document& doc, const Token& t) const {
+        return id != 0 ? t.lex == id : t.lex == 0 && doc.norm(t) == text;
+    }
+    std::string_view text;
+    LexId id;
+};
+
+// The trigger phrases as a tree of words: a token that starts no phrase is turned away
+// with an array read, and a phrase is extended word by word while it starts a trigger
+// ("taken", "taken by", "taken by ambulance").
+class TriggerTree {
+public:
+    struct Node {
+        std::string_view key;                // the trigger that ends here ("" = none)
+        const lexicon::Row* row = nullptr;   // its row in event_triggers
+        const lexicon::Row* type = nullptr;  // the row of its type in event_types
+        std::vector<std::pair<Word, std::uint32_t>> next;  // word -> node
+    };
+
+    TriggerTree() {
+        nodes_.emplace_back();
+        for (const auto& row : triggers().rows()) {
+            std::string_view k = row.first;
+            std::uint32_t node = 0;
+            for (std::size_t from = 0;;) {
+                std::size_t sp = k.find(' ', from);
+                node = add(node, k.substr(from, sp == std::string_view::npos ? sp : sp - from));
+                if (sp == std::string_view::npos) break;
+                from = sp + 1;
+            }
+            if (!nodes_[node].row) {  // the first row of a key wins, as in the table
+                nodes_[node].key = row.first;
+                nodes_[node].row = &row.second;
+                nodes_[node].type = types().find(field(&row.second, 0));
+            }
+        }
+        for (const auto& [w, n] : nodes_[0].next) {
+            if (w.id == 0) {
+                first_unlisted_.emplace_back(w, n);
+                continue;
+            }
+            if (w.id >= first_.size()) first_.resize(w.id + 1, 0);
+            first_[w.id] = n;
+        }
+    }
+    const Node& node(std::uint32_t n) const { return nodes_[n]; }
+    // The node after `n` for token t, 0 when no trigger continues so.
+    std::uint32_t child(std::uint32_t n, const Document& doc, const Token& t) const {
+        if (n == 0 && t.lex != 0) return t.lex < first_.size() ? first_[t.lex] : 0;
+        for (const auto& [w, c] : n == 0 ? first_unlisted_ : nodes_[n].next)
+            if (w.is(doc, t)) return c;
+        return 0;
+    }
+
+private:
+    std::uint32_t add(std::uint32_t n, std::string_view word) {
+        for (const auto& [w, c] : nodes_[n].next)
+            if (w.text == word) return c;
+        auto c = static_cast<std::uint32_t>(nodes_.size());
+        nodes_[n].next.emplace_back(Word(word), c);
+        nodes_.emplace_back();
+        return c;
+    }
+    std::vector<Node> nodes_;            // 0 = the root
+    std::vector<std::uint32_t> first_;   // lexeme id -> node of a trigger's first word
+    std::vector<std::pair<Word, std::uint32_t>> first_unlisted_;  // first words without an id
+};
+
+const TriggerTree& trigger_tree() {
+    static const TriggerTree t;
+    return t;
 }
 
 // ------------------------------------------------------------------ working records
@@ -92,6 +224,7 @@ struct PlaceRef {
 
 struct Mention {
     std::string type;
+    const lexicon::Row* type_row = nullptr;  // of `type` in event_types
     std::string group;
     int rank = 0;
     Text trigger;
@@ -136,23 +269,33 @@ private:
     std::string_view norm(std::uint32_t i) const {
         return i < doc_.tokens.size() ? doc_.norm(doc_.tokens[i]) : std::string_view();
     }
+    LexId lex(std::uint32_t i) const { return i < doc_.tokens.size() ? doc_.tokens[i].lex : 0; }
+    // Token i has one of `facts` (its word's classes, tk_timex); false past the end.
+    bool has(std::uint32_t i, Facts facts) const { return i < facts_.size() && (facts_[i] & facts) != 0; }
     bool is_word(std::uint32_t i) const {
         return i < doc_.tokens.size() && doc_.tokens[i].kind == TokenKind::word;
     }
     bool capitalised(std::uint32_t i) const {
-        return is_word(i) && (doc_.tokens[i].has(text::tf_capitalized) || doc_.tokens[i].has(text::tf_all_caps));
+        return is_word(i) && (doc_.tokens[i].flags & (text::tf_capitalized | text::tf_all_caps)) != 0;
     }
+    // A capitalised word that may be part of a place name.
+    bool place_word_ok(std::uint32_t i) const {
+        return capitalised(i) && (facts_[i] & (wc_not_place | tk_timex)) == 0;
+    }
+    bool in_timex(std::uint32_t i) const { return has(i, tk_timex); }
+    // A form of "be", or a word that stands between one and a participle ("was also").
+    bool be(std::uint32_t i) const { return has(i, wc_be); }
     std::uint32_t token_at_or_after(std::size_t byte) const {
         auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
                                    [](const Token& t, std::size_t b) { return t.begin < b; });
         return static_cast<std::uint32_t>(it - doc_.tokens.begin());
     }
 
-    void index_timexes();
+    void index_tokens();
     std::vector<std::uint32_t> paragraphs_to_read() const;
     void read_sentence(const text::Sentence& s, std::uint32_t sentence_index);
-    std::vector<PlaceCandidate> places_in(std::uint32_t first, std::uint32_t end) const;
-    bool place_word_ok(std::uint32_t i) const;
+    std::vector<PlaceCandidate> places_in(std::uint32_t first, std::uint32_t end, std::uint32_t paragraph) const;
+    void settle_last_town();
     void attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend, std::uint32_t sfirst,
                        std::uint32_t send, const std::vector<CountMention>& counts,
                        const std::vector<std::string_view>& group_at);
@@ -160,7 +303,6 @@ private:
                        std::uint32_t send);
     std::optional<std::string> source_of(Span s) const;
     void merge(Mention&& m);
-    bool in_timex(std::uint32_t i) const { return i < timex_token_.size() && timex_token_[i]; }
 
     const Document& doc_;
     const layout::Layout& layout_;
@@ -171,17 +313,37 @@ private:
 
     std::vector<TimexRef> dates_;     // usable dates, in text order
     std::vector<Span> timex_spans_;   // every timex, for the count finder
-    std::vector<char> timex_token_;   // token -> inside a timex
-    // Places and dates seen so far in reading order: the last one of each paragraph.
+    std::vector<Facts> facts_;        // token -> its word's classes and tk_timex
+    std::vector<std::uint32_t> trigger_starts_;  // tokens whose word starts a trigger phrase
+    // The last town named before the sentence being read. The places of a sentence
+    // without a trigger matter only as this, and only to a later mention whose own
+    // sentence names none: such sentences wait in `unread_places_` (sentence, paragraph)
+    // until a mention asks (settle_last_town), most of them for good.
     std::optional<PlaceCandidate> last_town_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> unread_places_;
     std::uint32_t current_paragraph_ = 0;
     std::vector<Mention> merged_;
-    std::string phrase_;                       // a buffer for trigger phrases
+    std::string phrase_;                       // a buffer for phrases
     std::vector<std::string_view> group_at_;  // per sentence: token -> group of its trigger
-    mutable std::unordered_set<std::string_view> lower_words_;  // built on first use
-    mutable bool lower_words_built_ = false;
-    // The text also writes `w` in lower case somewhere.
+    // The text also writes `w` in lower case somewhere. A document asks this of a few
+    // words: each of the first few is looked for in the tokens; after those, a set of
+    // every lower-case word is built once (the stage stays linear).
     bool used_in_lower_case(std::string_view w) const {
+        for (const auto& [word, used] : lower_answers_)
+            if (word == w) return used;
+        if (lower_answers_.size() < 8) {
+            bool used = false;
+            const char* arena = doc_.norm_arena.data();
+            for (const Token& t : doc_.tokens)
+                if (t.norm_size == w.size() && (w.empty() || arena[t.norm_begin] == w[0]) &&
+                    t.kind == TokenKind::word && !t.has(text::tf_capitalized) &&
+                    std::string_view(arena + t.norm_begin, t.norm_size) == w) {
+                    used = true;
+                    break;
+                }
+            lower_answers_.emplace_back(w, used);
+            return used;
+        }
         if (!lower_words_built_) {
             lower_words_built_ = true;
             for (const Token& t : doc_.tokens)
@@ -189,25 +351,41 @@ private:
         }
         return lower_words_.count(w) != 0;
     }
-    bool general_ = false;
-    std::vector<std::pair<Span, std::size_t>> claim_spans_;  // content span -> claim, by begin
-    std::vector<std::pair<Span, std::size_t>> mention_spans_;  // source mention -> source, by begin  // the sentence reports a statistic ("the 30th homicide this year")  // words the text writes in lower case
+    mutable std::vector<std::pair<std::string_view, bool>> lower_answers_;
+    mutable std::unordered_set<std::string_view> lower_words_;  // built when many words are asked about
+    mutable bool lower_words_built_ = false;
+    bool general_ = false;  // the sentence reports a statistic ("the 30th homicide this year")
+    std::vector<std::pair<Span, std::size_t>> claim_spans_;    // content span -> claim, by begin
+    std::vector<std::pair<Span, std::size_t>> mention_spans_;  // source mention -> source, by begin
 };
 
-void Extractor::index_timexes() {
+// Once per document: what the rules ask of each token, the claims and source mentions by
+// position, and the dates and time expressions.
+void Extractor::index_tokens() {
+    facts_.resize(doc_.tokens.size());
+    word_classes().of_tokens(doc_, facts_.data());
+    for (std::uint32_t i = 0; i < facts_.size(); ++i)
+        if (facts_[i] & wc_trigger_start) trigger_starts_.push_back(i);
+    std::size_t spans = 0;
+    for (const Claim& c : claims_) spans += c.content.spans.size();
+    claim_spans_.reserve(spans);
     for (std::size_t c = 0; c < claims_.size(); ++c)
         for (const Span& s : claims_[c].content.spans) claim_spans_.emplace_back(s, c);
     std::sort(claim_spans_.begin(), claim_spans_.end());
+    spans = 0;
+    for (const Source& c : sources_) spans += c.mentions.size();
+    mention_spans_.reserve(spans);
     for (std::size_t c = 0; c < sources_.size(); ++c)
         for (const Span& s : sources_[c].mentions) mention_spans_.emplace_back(s, c);
     std::sort(mention_spans_.begin(), mention_spans_.end());
-    timex_token_.assign(doc_.tokens.size(), 0);
+    timex_spans_.reserve(timexes_.size());
+    dates_.reserve(timexes_.size());
     for (const Timex& t : timexes_) {
         timex_spans_.push_back(t.span);
         std::uint32_t first = token_at_or_after(t.span.begin);
         std::uint32_t end = first;
         while (end < doc_.tokens.size() && doc_.tokens[end].end <= t.span.end) {
-            timex_token_[end] = 1;
+            facts_[end] |= tk_timex;
             ++end;
         }
         if (t.type != TimexType::date && t.type != TimexType::time) continue;
@@ -279,24 +457,10 @@ std::vector<std::uint32_t> Extractor::paragraphs_to_read() const {
     return out;
 }
 
-// A capitalised word that may be part of a place name.
-bool Extractor::place_word_ok(std::uint32_t i) const {
-    if (!capitalised(i) || in_timex(i)) return false;
-    std::string_view w = norm(i);
-    if (field(place_words(), w, 0) == "notplace") return false;
-    if (triggers().contains(w)) return false;
-    if (listed_not_place(w)) return false;
-    if (one_of(w, {"i", "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their",
-                   "this", "that", "man", "woman", "men", "women", "teen", "boy", "girl", "police",
-                   "officers", "mr.", "mrs.", "ms.", "dr.", "sources", "reports", "report", "news",
-                   "video", "photo", "click", "updated", "posted", "am", "pm", "a.m.", "p.m."}))
-        return false;
-    return true;
-}
-
-std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end) const {
+// The place names of tokens [first, end) of a sentence of `paragraph`, in text order.
+std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end,
+                                                 std::uint32_t paragraph) const {
     std::vector<PlaceCandidate> out;
-    static const lexicon::Table& cues = lexicon::table("event_place_cues");
     auto possessive = [&](std::uint32_t k) {
         std::string_view w = norm(k);
         return w.size() > 2 && w.substr(w.size() - 2) == "'s";
@@ -331,7 +495,7 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
             else if (cut >= 3) cut -= 3;
             s.end = s.begin + cut;
         }
-        auto kind = field(place_words(), norm(nend - 1), 0);
+        auto kind = field(place_words().find(lex(nend - 1)), 0);
         if (kind == "street" || kind == "facility") rank = std::min(rank, 1);
         // "Huntsville, Ala.": a name followed by a state abbreviation is a town.
         if (rank == 2 && nend + 1 < end && norm(nend) == "," && capitalised(nend + 1) &&
@@ -343,16 +507,16 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
         out.push_back(std::move(c));
     };
     for (std::uint32_t i = first; i < end; ++i) {
-        std::string_view w = norm(i);
-        bool prep = one_of(w, {"in", "at", "near", "outside", "across", "inside", "around"}) ||
-                    (w == "of" && i > first && field(cues, norm(i - 1), 0) == "compass");
+        const Facts f = facts_[i];
+        if (!(f & (wc_place_prep | wc_of)) && !place_word_ok(i)) continue;  // most tokens
+        bool prep = (f & wc_place_prep) || ((f & wc_of) && i > first && (facts_[i - 1] & wc_compass));
         if (prep) {
             std::uint32_t k = i + 1;
-            if (k < end && norm(k) == "the") ++k;
+            if (k < end && has(k, wc_the)) ++k;
             // "the western town of X", "the Denver suburb of X"
             std::uint32_t j = k;
-            while (j < end && j - k < 3 && is_word(j) && field(place_words(), norm(j), 0) != "settlement") ++j;
-            if (j + 1 < end && field(place_words(), norm(j), 0) == "settlement" && norm(j + 1) == "of") {
+            while (j < end && j - k < 3 && is_word(j) && !has(j, wc_settlement)) ++j;
+            if (j + 1 < end && has(j, wc_settlement) && has(j + 1, wc_of)) {
                 std::uint32_t re;
                 if (run_from(j + 2, re)) {
                     make(i, j + 2, re, 3);
@@ -361,7 +525,7 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
                 }
             }
             // "in southwest Atlanta"
-            while (k < end && k - i <= 3 && is_word(k) && !capitalised(k) && field(cues, norm(k), 0) == "compass") ++k;
+            while (k < end && k - i <= 3 && is_word(k) && !capitalised(k) && has(k, wc_compass)) ++k;
             std::uint32_t re;
             if (run_from(k, re)) {
                 make(i, k, re, 2);
@@ -381,10 +545,12 @@ std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint3
                     break;
                 }
             }
-        } else if (re < end && field(cues, after, 0) == "modified" && !(i == first && re == i + 1 && !doc_.tokens[i].has(text::tf_all_caps) && used_in_lower_case(norm(i)))) {
+        } else if (re < end && has(re, wc_modified) &&
+                   !(i == first && re == i + 1 && !doc_.tokens[i].has(text::tf_all_caps) &&
+                     used_in_lower_case(norm(i)))) {
             // "a Memphis nightclub", "Chicago police said"
             make(i, i, re, 2);
-        } else if (i == doc_.paragraphs[current_paragraph_].first_token && doc_.tokens[i].has(text::tf_all_caps) &&
+        } else if (i == doc_.paragraphs[paragraph].first_token && doc_.tokens[i].has(text::tf_all_caps) &&
                    re < end && one_of(after, {",", "(", "-", "--"})) {
             // a dateline: "RICHMOND, Ind. (AP) -"
             make(i, i, re, 2);
@@ -404,19 +570,6 @@ std::optional<std::string> Extractor::source_of(Span s) const {
     return std::nullopt;
 }
 
-bool is_be(std::string_view w) {
-    return one_of(w, {"was", "were", "been", "be", "being", "is", "are", "got", "get", "gets",
-                      "getting", "left", "leaving", "leaves", "found", "reported", "remain",
-                      "remains", "remained", "seriously", "critically", "badly", "fatally",
-                      "later", "also", "all", "both", "each", "reportedly", "allegedly",
-                      "not", "never", "multiple", "severely", "slightly"});
-}
-
-bool clause_break(std::string_view w) {
-    return one_of(w, {";", "when", "after", "while", "because", "before", "but", "where", "since",
-                      "although", "though", "if", "until"});
-}
-
 void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t tend,
                               std::uint32_t sfirst, std::uint32_t /*send*/,
                               const std::vector<CountMention>& counts,
@@ -428,7 +581,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         std::uint32_t k = tfirst;
         for (int n = 0; n < 3 && k > sfirst; ++n) {
             --k;
-            if (is_be(norm(k))) {
+            if (be(k)) {
                 passive = true;
                 break;
             }
@@ -480,7 +633,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         std::uint32_t stop = limit;
         for (std::uint32_t k = tfirst; k > limit; --k) {
             std::uint32_t j = k - 1;
-            if (clause_break(norm(j)) && j != tfirst - 1) {
+            if (has(j, wc_clause_break) && j != tfirst - 1) {
                 stop = j;
                 break;
             }
@@ -508,12 +661,12 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         std::uint32_t to = chosen->first < tfirst ? tfirst : chosen->first;
         if (from > sfirst && norm(from - 1) == "no") chosen = nullptr;
         for (std::uint32_t k = from; chosen && k < to && k < from + 30; ++k)
-            if (one_of(norm(k), {"not", "never", "n't", "no"})) chosen = nullptr;
+            if (has(k, wc_negation) || norm(k) == "no") chosen = nullptr;
     }
     for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 3; ++n) {
         --k;
-        if (one_of(norm(k), {"not", "never", "n't"})) return;
-        if (!is_be(norm(k))) break;
+        if (has(k, wc_negation)) return;
+        if (!be(k)) break;
     }
     if (chosen && chosen->noun < 0) {
         // A bare number is a count only right next to the trigger: "2 dead", "two were
@@ -524,7 +677,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
         } else {
             ok = true;
             for (std::uint32_t k = chosen->end; k < tfirst; ++k)
-                if (!is_be(norm(k))) ok = false;
+                if (!be(k)) ok = false;
             if (chosen->first > sfirst && one_of(norm(chosen->first - 1), {",", "("}) &&
                 one_of(norm(chosen->end), {",", ")"}))
                 ok = false;
@@ -580,11 +733,11 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
             if (passive && w == "," && k >= sfirst + 3 && norm(k - 2) == "," &&
                 doc_.tokens[k - 1].kind == TokenKind::number)
                 k -= 3, w = norm(k);
-            if (was && passive && capitalised(k) && !doc_.tokens[k].has(text::tf_all_caps) && !is_be(w) &&
+            if (was && passive && capitalised(k) && !doc_.tokens[k].has(text::tf_all_caps) && !be(k) &&
                 !one_of(w, {"nobody", "no", "none", "everyone", "everybody", "someone", "somebody", "anyone",
                             "it", "this", "that", "which", "who", "what", "there", "here", "he", "she", "i",
                             "police", "authorities", "officials"}) &&
-                !person_nouns().contains(w) && !triggers().contains(w)) {
+                !person_nouns().contains(lex(k)) && !triggers().contains(lex(k))) {
                 Count c;
                 c.value = 1;
                 c.span = doc_.tokens[k].span();
@@ -595,7 +748,8 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
             }
             // "Teen killed, another injured": a headline's bare noun, "another" alone
             // or one after capitalised words only ("Orangeburg man shot")
-            bool bare = (w == "another" || field(person_nouns(), w, 0) == "sg");
+            const bool singular_noun = field(person_nouns().find(lex(k)), 0) == "sg";
+            bool bare = (w == "another" || singular_noun);
             if (bare) {
                 std::uint32_t j = k;
                 while (j > sfirst && k - j < 3 && capitalised(j - 1) && !one_of(norm(j - 1), {"a", "an", "the", "another"}))
@@ -603,8 +757,7 @@ void Extractor::attach_counts(Mention& m, std::uint32_t tfirst, std::uint32_t te
                 bare = j == sfirst || !is_word(j - 1);
             }
             if (one_of(w, {"he", "she"}) || bare ||
-                (k > sfirst && one_of(norm(k - 1), {"the"}) &&
-                 field(person_nouns(), w, 0) == "sg")) {
+                (k > sfirst && one_of(norm(k - 1), {"the"}) && singular_noun)) {
                 std::uint32_t b = one_of(w, {"he", "she"}) || bare ? k : k - 1;
                 Count c;
                 c.value = 1;
@@ -635,19 +788,22 @@ void Extractor::attach_actors(Mention& m, std::uint32_t tfirst, std::uint32_t te
                               std::uint32_t sfirst, std::uint32_t send) {
     auto actor_at = [&](std::uint32_t k, std::uint32_t& b, std::uint32_t& e) {
         // one- or two-word actor nouns ("security forces", "police")
-        if (k + 1 < send) {
-            std::string two = std::string(norm(k)) + " " + std::string(norm(k + 1));
-            if (actor_nouns().contains(two)) {
-                b = k;
-                e = k + 2;
-                return true;
-            }
+        auto two = [&](std::uint32_t j) {
+            if (!has(j, wc_actor_first)) return false;
+            phrase_.assign(norm(j));
+            phrase_.push_back(' ');
+            phrase_.append(norm(j + 1));
+            return actor_nouns().contains(phrase_);
+        };
+        if (k + 1 < send && two(k)) {
+            b = k;
+            e = k + 2;
+            return true;
         }
-        if (actor_nouns().contains(norm(k))) {
+        if (has(k, wc_actor)) {
             b = k;
             e = k + 1;
-            if (k > sfirst && actor_nouns().contains(std::string(norm(k - 1)) + " " + std::string(norm(k))))
-                b = k - 1;
+            if (k > sfirst && two(k - 1)) b = k - 1;
             return true;
         }
         return false;
@@ -661,7 +817,7 @@ void Extractor::attach_actors(Mention& m, std::uint32_t tfirst, std::uint32_t te
     bool passive = false;
     for (std::uint32_t k = tfirst, n = 0; k > sfirst && n < 3; ++n) {
         --k;
-        if (is_be(norm(k))) passive = true;
+        if (be(k)) passive = true;
     }
     std::uint32_t b, e;
     if (!passive && tfirst > sfirst) {
@@ -706,30 +862,32 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
     // Triggers: the longest phrase (up to four words) at each token.
     struct Found {
         std::uint32_t first, end;
-        std::string key;
+        const TriggerTree::Node* trigger;
     };
     std::vector<Found> found;
-    for (std::uint32_t i = sfirst; i < send; ++i) {
-        if (!is_word(i) || in_timex(i)) continue;
-        const auto& prefixes = trigger_prefixes();
-        std::string& phrase = phrase_;
-        phrase.assign(norm(i));
-        if (!prefixes.count(phrase)) continue;
+    const TriggerTree& tree = trigger_tree();
+    std::uint32_t from = sfirst;  // the tokens before are the sentence's triggers found so far
+    for (auto t = std::lower_bound(trigger_starts_.begin(), trigger_starts_.end(), sfirst);
+         t != trigger_starts_.end() && *t < send; ++t) {
+        const std::uint32_t i = *t;
+        if (i < from || in_timex(i) || !is_word(i)) continue;
+        std::uint32_t node = tree.child(0, doc_, doc_.tokens[i]);
+        if (node == 0) continue;
         std::uint32_t best_end = 0;
-        std::string best;
+        const TriggerTree::Node* hit = nullptr;
         for (std::uint32_t k = i; k < send && k < i + 5; ++k) {
             if (k > i) {
                 if (!is_word(k)) break;
-                phrase.push_back(' ');
-                phrase.append(norm(k));
-                if (!prefixes.count(phrase)) break;
+                node = tree.child(node, doc_, doc_.tokens[k]);
+                if (node == 0) break;
             }
-            if (triggers().contains(phrase)) {
+            if (tree.node(node).row) {
                 best_end = k + 1;
-                best = phrase;
+                hit = &tree.node(node);
             }
         }
-        if (best.empty()) continue;
+        if (!hit) continue;
+        std::string_view best = hit->key;
         std::string_view prev = i > sfirst ? norm(i - 1) : std::string_view();
         std::string_view next = norm(best_end);
         // Homographs: "heart attack", "a shot", "air strike", "March" (the month is a timex).
@@ -762,22 +920,19 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
             }
             if (!hospital) continue;
         }
-        found.push_back(Found{i, best_end, best});
-        i = best_end - 1;
+        found.push_back(Found{i, best_end, hit});
+        from = best_end;
     }
-    // Places of the sentence, remembered for later sentences of the paragraph.
-    std::vector<PlaceCandidate> places = places_in(sfirst, send);
     if (found.empty()) {
-        for (auto& p : places)
-            if (p.ref.rank >= 2) last_town_ = p;
+        unread_places_.emplace_back(sentence_index, current_paragraph_);
         return;
     }
+    std::vector<PlaceCandidate> places = places_in(sfirst, send, current_paragraph_);
     std::vector<CountMention> counts = find_counts(doc_, sfirst, send, timex_spans_);
     general_ = false;
     for (std::uint32_t k = sfirst; k < send && !general_; ++k) {
-        std::string_view w = norm(k);
-        if (one_of(w, {"so", "since", "annually", "nationwide", "total", "average", "record", "rate",
-                       "statistics", "per", "homicides", "murders", "every", "each", "year", "years", "countywide", "citywide"})) {
+        if (has(k, wc_statistic)) {
+            std::string_view w = norm(k);
             if (w == "so" && norm(k + 1) != "far") continue;
             if ((w == "every" || w == "each") && !one_of(norm(k + 1), {"year", "month", "week", "day"})) continue;
             general_ = true;
@@ -789,17 +944,19 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         if (t->value.size() == 4) general_ = true;
     group_at_.assign(send - sfirst, std::string_view());
     for (const Found& f : found) {
-        std::string_view group = field(types(), field(triggers(), f.key, 0), 0);
+        std::string_view group = field(f.trigger->type, 0);
         for (std::uint32_t k = f.first; k < f.end; ++k) group_at_[k - sfirst] = group;
     }
     for (const Found& f : found) {
         Mention m;
-        m.type = std::string(field(triggers(), f.key, 0));
-        m.count_key = std::string(field(triggers(), f.key, 1));
-        m.form = std::string(field(triggers(), f.key, 2));
-        m.group = std::string(field(types(), m.type, 0));
+        m.type = std::string(field(f.trigger->row, 0));
+        m.type_row = f.trigger->type;
+        m.count_key = std::string(field(f.trigger->row, 1));
+        m.form = std::string(field(f.trigger->row, 2));
+        m.group = std::string(field(m.type_row, 0));
         if (m.group.empty()) continue;
-        m.rank = static_cast<int>(field(types(), m.type, 1).empty() ? 0 : field(types(), m.type, 1)[0] - '0');
+        std::string_view rank = field(m.type_row, 1);
+        m.rank = static_cast<int>(rank.empty() ? 0 : rank[0] - '0');
         m.trigger = doc_.make_text(Span{doc_.tokens[f.first].begin, doc_.tokens[f.end - 1].end});
         m.sentence = sentence_index;
         m.paragraph = current_paragraph_;
@@ -858,6 +1015,7 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         if (pbest && pbest->ref.rank >= 2) {
             m.place = pbest->ref;
         } else {
+            settle_last_town();
             const PlaceCandidate* earlier = last_town_ ? &*last_town_ : nullptr;
             if (earlier) {
                 m.place = earlier->ref;
@@ -886,7 +1044,7 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
             for (std::uint32_t k = f.first, n = 0; k > sfirst && n < 4 && !additional; ++n) {
                 --k;
                 if (norm(k) == "also") additional = true;
-                else if (!is_be(norm(k))) break;
+                else if (!be(k)) break;
             }
             if (additional) {
                 m.counts["injured"] = shot->second;
@@ -912,8 +1070,30 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         }
         merge(std::move(m));
     }
-    for (auto& p : places)
-        if (p.ref.rank >= 2) last_town_ = p;
+    const PlaceCandidate* town = nullptr;
+    for (const auto& p : places)
+        if (p.ref.rank >= 2) town = &p;
+    if (town) {
+        last_town_ = *town;
+        unread_places_.clear();  // the town named last
+    }
+}
+
+// Reads the places of the sentences still unread, latest first, up to the first that
+// names a town: the last town named before the sentence being read.
+void Extractor::settle_last_town() {
+    while (!unread_places_.empty()) {
+        auto [s, paragraph] = unread_places_.back();
+        unread_places_.pop_back();
+        const text::Sentence& sentence = doc_.sentences[s];
+        std::vector<PlaceCandidate> places = places_in(sentence.first_token, sentence.end_token, paragraph);
+        for (auto p = places.rbegin(); p != places.rend(); ++p)
+            if (p->ref.rank >= 2) {
+                last_town_ = std::move(*p);
+                unread_places_.clear();
+                return;
+            }
+    }
 }
 
 bool compatible_dates(const std::optional<DateRef>& a, const std::optional<DateRef>& b) {
@@ -951,6 +1131,7 @@ void Extractor::merge(Mention&& m) {
         if (!same_sentence && !compatible_dates(e.end_date, m.end_date)) continue;
         if (m.rank > e.rank) {
             e.type = m.type;
+            e.type_row = m.type_row;
             e.rank = m.rank;
             e.trigger = m.trigger;
         }
@@ -987,7 +1168,7 @@ void Extractor::merge(Mention&& m) {
 }
 
 std::vector<Event> Extractor::run() {
-    index_timexes();
+    index_tokens();
     std::vector<std::uint32_t> paragraphs = paragraphs_to_read();
     for (std::uint32_t p : paragraphs) {
         current_paragraph_ = p;
@@ -1036,9 +1217,9 @@ std::vector<Event> Extractor::run() {
         Event e;
         e.id = "e" + std::to_string(out.size() + 1);
         e.type = m.type;
-        auto et = field(types(), m.type, 2);
+        auto et = field(m.type_row, 2);
         if (!et.empty() && et != "-")
-            e.acled = Acled{std::string(et), std::string(field(types(), m.type, 3))};
+            e.acled = Acled{std::string(et), std::string(field(m.type_row, 3))};
         e.trigger = m.trigger;
         if (m.date) e.date = EventDate{m.date->value, m.date->timex};
         if (m.end_date) e.end_date = EventDate{m.end_date->value, m.end_date->timex};

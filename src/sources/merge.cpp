@@ -6,6 +6,7 @@
 
 #include "lexicon/lexicon.hpp"
 #include "sources/registry.hpp"
+#include "sources/word_flags.hpp"
 
 namespace reportage::sources {
 
@@ -23,6 +24,16 @@ bool title_word(std::string_view w) {
     return titles.contains(w);
 }
 
+// The merge key of a name: "name:" and its words joined by spaces.
+std::string name_key(const std::vector<std::string>& words) {
+    std::string key = "name:";
+    for (const auto& w : words) {
+        if (key.size() > 5) key += ' ';
+        key += w;
+    }
+    return key;
+}
+
 bool full_title(std::string_view w) {
     static const lexicon::Table& titles = lexicon::table("person_titles");
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -30,10 +41,64 @@ bool full_title(std::string_view w) {
     return row && row->size() >= 2 && (*row)[1] != "mod";
 }
 
-bool verb_after_name(std::string_view w) {
-    return w == "has" || w == "had" || w == "is" || w == "was" || w == "will" || w == "would" ||
-           w == "said" || w == "says" || w == "told" || w == "added" || w == "who" || w == "himself" ||
-           w == "herself" || w == "could" || w == "did" || w == "does" || w == "and";
+// What the name rules ask of a word, by lexeme id.
+enum : std::uint16_t {
+    nw_run_start = 1u << 0,     // dropped at the start of a capitalised run ("The", "But", "When")
+    nw_calendar = 1u << 1,      // a day or month name: a run does not end in one
+    nw_title = 1u << 2,         // title_word
+    nw_full_title = 1u << 3,    // full_title
+    nw_particle = 1u << 4,      // inside a name between capitalised words ("de", "van")
+    nw_verb_after = 1u << 5,    // after a person's name: a verb, "who", "and"
+    nw_called = 1u << 6,        // before a name: "called", "named"
+    nw_appositive = 1u << 7,    // after a name and a comma: "who", "a", "an"
+    nw_organization = 1u << 8,  // source_nouns: an organisation or a medium
+    nw_determiner = 1u << 9,    // claims::is_determiner
+};
+
+const WordFlags<std::uint16_t>& name_word_flags() {
+    static const WordFlags<std::uint16_t> flags = [] {
+        WordFlags<std::uint16_t> f;
+        // The closed classes are defined by functions: every word of them is a lexeme
+        // (src/lexicon/sources_words.tsv lists those that no other word list has).
+        f.add_lexemes_where(
+            [](std::string_view w) {
+                return claims::is_determiner(w) || claims::is_clause_boundary(w) || claims::is_preposition(w) ||
+                       claims::is_subject_pronoun(w) || claims::is_calendar_word(w);
+            },
+            nw_run_start);
+        for (std::string_view w : {"but", "meanwhile", "however", "instead"}) f.add(w, nw_run_start);
+        f.add_lexemes_where(claims::is_calendar_word, nw_calendar);
+        f.add_lexemes_where(claims::is_determiner, nw_determiner);
+        f.add_lexemes_where(title_word, nw_title);
+        f.add_lexemes_where(full_title, nw_full_title);
+        for (std::string_view w : {"de", "van", "von", "al", "bin"}) f.add(w, nw_particle);
+        for (std::string_view w : {"has", "had", "is", "was", "will", "would", "said", "says", "told", "added",
+                                   "who", "himself", "herself", "could", "did", "does", "and"})
+            f.add(w, nw_verb_after);
+        for (std::string_view w : {"called", "named"}) f.add(w, nw_called);
+        for (std::string_view w : {"who", "a", "an"}) f.add(w, nw_appositive);
+        for (const auto& row : lexicon::table("source_nouns").rows()) {
+            std::string_view kind = lexicon::field(&row.second, 0);
+            if (kind == "organization" || kind == "media") f.add(row.first, nw_organization);
+        }
+        return f;
+    }();
+    return flags;
+}
+
+// The flags of token k, `flags` being name_word_flags().
+inline std::uint16_t name_flags(const WordFlags<std::uint16_t>& flags, const claims::Body& b, std::uint32_t k) {
+    const text::Token& t = b.tok(k);
+    if (t.lex != 0) return flags.of(t.lex, std::string_view());
+    std::uint16_t f = flags.of(b.doc, t);
+    if (t.norm_size > 0 && b.doc.norm_arena[t.norm_begin + t.norm_size - 1] == '.') {
+        // A title with a period that only its form without one is listed as ("Gov."):
+        // not a lexeme, so looked up by its text.
+        std::string_view w = b.norm(k);
+        if (title_word(w)) f |= nw_title;
+        if (full_title(w)) f |= nw_full_title;
+    }
+    return f;
 }
 
 }  // namespace
@@ -44,55 +109,54 @@ Registry::Registry(const claims::Body& body, const claims::QuoteMarks& quotes) :
 
 void Registry::find_name_runs() {
     const text::Document& doc = b_.doc;
+    const WordFlags<std::uint16_t>& words = name_word_flags();
+    auto flags = [&](std::uint32_t k) { return name_flags(words, b_, k); };
+    // the same as b_.is_cap and q_.inside, read through local pointers in this loop over
+    // every token of the body
+    const text::Token* tokens = doc.tokens.data();
+    const std::int32_t* inside = q_.inside.data();
+    auto cap = [tokens](std::uint32_t k) {
+        return tokens[k].kind == text::TokenKind::word && tokens[k].has(text::tf_capitalized);
+    };
     for (const auto& bp : b_.layout.body) {
         if (bp.paragraph >= doc.paragraphs.size()) continue;
         const text::Paragraph& para = doc.paragraphs[bp.paragraph];
         for (std::uint32_t si = para.first_sentence; si < para.end_sentence && si < doc.sentences.size(); ++si) {
             const text::Sentence& s = doc.sentences[si];
+            const std::uint32_t end = s.end_token;
             std::uint32_t k = s.first_token;
-            while (k < s.end_token) {
-                if (q_.inside[k] >= 0 || !b_.is_cap(k)) {
+            while (k < end) {
+                while (k < end && !cap(k)) ++k;  // most tokens
+                if (k == end) break;
+                if (inside[k] >= 0) {
                     ++k;
                     continue;
                 }
                 std::uint32_t first = k, j = k;
-                while (j + 1 < s.end_token && q_.inside[j + 1] < 0 &&
-                       (b_.is_cap(j + 1) ||
-                        (b_.is_word(j + 1) && j + 2 < s.end_token && b_.is_cap(j + 2) &&
-                         (b_.norm(j + 1) == "de" || b_.norm(j + 1) == "van" || b_.norm(j + 1) == "von" ||
-                          b_.norm(j + 1) == "al" || b_.norm(j + 1) == "bin"))))
+                while (j + 1 < end && inside[j + 1] < 0 &&
+                       (cap(j + 1) || (b_.is_word(j + 1) && j + 2 < end && cap(j + 2) && (flags(j + 1) & nw_particle))))
                     ++j;
                 // drop sentence-initial function words ("The", "But", "When")
-                while (first <= j && (claims::is_determiner(b_.norm(first)) ||
-                                      claims::is_clause_boundary(b_.norm(first)) ||
-                                      claims::is_preposition(b_.norm(first)) ||
-                                      claims::is_subject_pronoun(b_.norm(first)) ||
-                                      claims::is_calendar_word(b_.norm(first)) ||
-                                      b_.norm(first) == "but" || b_.norm(first) == "meanwhile" ||
-                                      b_.norm(first) == "however" || b_.norm(first) == "instead"))
-                    ++first;
-                if (first <= j && !claims::is_calendar_word(b_.norm(j))) {
+                while (first <= j && (flags(first) & nw_run_start)) ++first;
+                if (first <= j && !(flags(j) & nw_calendar)) {
                     NameRun r;
                     r.first = first;
                     r.last = j;
                     std::uint32_t nf = first;
-                    while (nf < j && title_word(b_.norm(nf))) ++nf;
+                    while (nf < j && (flags(nf) & nw_title)) ++nf;
                     r.name_first = nf;
-                    bool titled = nf > first && full_title(b_.norm(nf - 1));
+                    bool titled = nf > first && (flags(nf - 1) & nw_full_title);
                     // lower-case title right before: "police spokesman John Roe"
-                    if (first > s.first_token && b_.is_lower_word(first - 1) && full_title(b_.norm(first - 1)))
+                    if (first > s.first_token && b_.is_lower_word(first - 1) &&
+                        (flags(first - 1) & nw_full_title))
                         titled = true;
-                    bool verb = j + 1 < s.end_token && b_.is_lower_word(j + 1) && verb_after_name(b_.norm(j + 1));
+                    bool verb = j + 1 < s.end_token && b_.is_lower_word(j + 1) && (flags(j + 1) & nw_verb_after);
                     bool appos = j + 2 < s.end_token && b_.is_punct(j + 1, ",") && b_.is_word(j + 2) &&
-                                 (b_.norm(j + 2) == "who" || b_.norm(j + 2) == "a" || b_.norm(j + 2) == "an");
-                    bool called = first > s.first_token && b_.is_word(first - 1) &&
-                                  (b_.norm(first - 1) == "called" || b_.norm(first - 1) == "named");
+                                 (flags(j + 2) & nw_appositive);
+                    bool called = first > s.first_token && b_.is_word(first - 1) && (flags(first - 1) & nw_called);
                     bool org = false;
-                    for (std::uint32_t t = nf; t <= j; ++t) {
-                        static const lexicon::Table& nouns = lexicon::table("source_nouns");
-                        const auto* row = nouns.find(b_.norm(t));
-                        if (row && !row->empty() && ((*row)[0] == "organization" || (*row)[0] == "media")) org = true;
-                    }
+                    for (std::uint32_t t = nf; t <= j; ++t)
+                        if (flags(t) & nw_organization) org = true;
                     // "Carla Mendes runs …": a two-word name followed by a verb-like word
                     bool verbish = false;
                     if (j > nf && j + 1 < s.end_token && b_.is_lower_word(j + 1)) {
@@ -114,17 +178,19 @@ void Registry::add_mention(int e, Span s, std::uint32_t token) {
 }
 
 int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
-    std::string key;
+    // Every name key was registered together with its last word: a last word that no
+    // entity's name has had ends no known name (most runs of capitalised words).
+    std::string_view lastw = b_.norm(last);
+    auto candidates = by_last_word_.find(lastw);
+    if (candidates == by_last_word_.end()) return -1;
+    key_.assign("name:");
     for (std::uint32_t k = name_first; k <= last; ++k) {
-        if (!key.empty()) key += ' ';
-        key += b_.norm(k);
+        if (key_.size() > 5) key_ += ' ';
+        key_ += b_.norm(k);
     }
-    auto it = by_key_.find("name:" + key);
+    auto it = by_key_.find(key_);
     if (it != by_key_.end()) return it->second;
     // a surname alone, or a longer form of a surname seen alone
-    std::string_view lastw = b_.norm(last);
-    auto candidates = by_last_word_.find(std::string(lastw));
-    if (candidates == by_last_word_.end()) return -1;
     int best = -1;  // the latest entity that fits
     for (int i : candidates->second) {
         const Entity& e = entities_[static_cast<std::size_t>(i)];
@@ -142,22 +208,21 @@ int Registry::new_name_entity(std::uint32_t first, std::uint32_t name_first, std
     describe_name(e, first, name_first, last);
     e.name = b_.doc.text(b_.span(name_first, last));
     for (std::uint32_t k = name_first; k <= last; ++k) e.name_words.emplace_back(b_.norm(k));
-    std::string key;
-    for (const auto& w : e.name_words) key += (key.empty() ? "" : " ") + w;
-    e.key = "name:" + key;
+    e.key = name_key(e.name_words);
     entities_.push_back(std::move(e));
     int id = static_cast<int>(entities_.size() - 1);
     by_key_[entities_.back().key] = id;
-    if (!entities_.back().name_words.empty()) by_last_word_[entities_.back().name_words.back()].push_back(id);
+    if (name_first <= last) by_last_word_[b_.norm(last)].push_back(id);
     return id;
 }
 
 int Registry::attach_name(const claims::Phrase& p) {
     std::uint32_t first = p.first;
     // determiners before a name ("the Interior Ministry") are not part of the name
-    while (first < p.last && b_.is_word(first) && claims::is_determiner(b_.norm(first))) ++first;
+    const WordFlags<std::uint16_t>& words = name_word_flags();
+    while (first < p.last && b_.is_word(first) && (name_flags(words, b_, first) & nw_determiner)) ++first;
     std::uint32_t nf = first;
-    while (nf < p.last && b_.is_word(nf) && title_word(b_.norm(nf))) ++nf;
+    while (nf < p.last && b_.is_word(nf) && (name_flags(words, b_, nf) & nw_title)) ++nf;
     int e = find_name(nf, p.last);
     if (e < 0) {
         e = new_name_entity(first, nf, p.last);
@@ -168,11 +233,9 @@ int Registry::attach_name(const claims::Phrase& p) {
             en.name = b_.doc.text(b_.span(nf, p.last));
             en.name_words.clear();
             for (std::uint32_t k = nf; k <= p.last; ++k) en.name_words.emplace_back(b_.norm(k));
-            en.key = "name:";
-            for (std::size_t i = 0; i < en.name_words.size(); ++i)
-                en.key += (i ? " " : "") + en.name_words[i];
+            en.key = name_key(en.name_words);
             by_key_[en.key] = e;
-            by_last_word_[en.name_words.back()].push_back(e);
+            by_last_word_[b_.norm(p.last)].push_back(e);
         }
         if (nf > first) {
             Entity tmp;
@@ -189,9 +252,10 @@ int Registry::attach_name(const claims::Phrase& p) {
 
 void Registry::take_appositive(Entity& en, const claims::Phrase& p, bool official) const {
     if (p.app_first == npos) return;
-    Entity tmp = en;
-    tmp.role.reset();
-    tmp.affiliation.reset();
+    Entity tmp;  // what apply_appositive reads of the entity, without role and affiliation
+    tmp.kind = en.kind;
+    tmp.official = en.official;
+    tmp.gender = en.gender;
     apply_appositive(tmp, p.app_first, p.app_last);
     if (tmp.role && !en.role) en.role = tmp.role;
     if (tmp.affiliation && !en.affiliation) en.affiliation = tmp.affiliation;
@@ -325,7 +389,8 @@ int Registry::attach(const claims::Phrase& p) {
 bool Registry::known_name(std::uint32_t first, std::uint32_t last) const {
     if (first > last) return false;
     std::uint32_t nf = first;
-    while (nf < last && b_.is_word(nf) && (title_word(b_.norm(nf)) || claims::is_determiner(b_.norm(nf)))) ++nf;
+    const WordFlags<std::uint16_t>& words = name_word_flags();
+    while (nf < last && b_.is_word(nf) && (name_flags(words, b_, nf) & (nw_title | nw_determiner))) ++nf;
     return find_name(nf, last) >= 0;
 }
 
@@ -343,8 +408,23 @@ bool Registry::other_speaker_between(std::uint32_t from, std::uint32_t to, int e
 void Registry::finish(std::vector<Source>& out, std::vector<std::string>& id_of,
                       const std::vector<int>& citation_order) {
     id_of.assign(entities_.size(), std::string());
-    // Every narrative occurrence of a cited named source's name is a mention too.
+    // Every narrative occurrence of a cited named source's name is a mention too. A run
+    // names a cited entity only if it ends in a word under which one was registered.
+    std::vector<std::string_view> cited_last;
+    std::uint64_t sizes = 0;  // bit min(size, 63): a word of cited_last has that size
+    for (const auto& [word, list] : by_last_word_)
+        for (int e : list)
+            if (entities_[static_cast<std::size_t>(e)].cited) {
+                cited_last.push_back(word);
+                sizes |= std::uint64_t(1) << std::min<std::size_t>(word.size(), 63);
+                break;
+            }
+    std::sort(cited_last.begin(), cited_last.end());
     for (const NameRun& r : runs_) {
+        std::string_view last = b_.norm(r.last);
+        if (!(sizes >> std::min<std::size_t>(last.size(), 63) & 1) ||
+            !std::binary_search(cited_last.begin(), cited_last.end(), last))
+            continue;
         int e = find_name(r.name_first, r.last);
         if (e < 0 || !entities_[static_cast<std::size_t>(e)].cited) continue;
         entities_[static_cast<std::size_t>(e)].mentions.push_back(b_.span(r.first, r.last));

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -79,8 +80,10 @@ private:
     std::vector<Entity> entities_;
     std::vector<NameRun> runs_;
     std::unordered_map<std::string, int> by_key_;
-    // entities by the last word of their name, so a surname finds its person in O(1)
-    std::unordered_map<std::string, std::vector<int>> by_last_word_;
+    // entities by the last word of their name (a view of the document's normal forms),
+    // so a surname finds its person in O(1)
+    std::unordered_map<std::string_view, std::vector<int>> by_last_word_;
+    mutable std::string key_;  // find_name's buffer
     // (token position, entity) of every mention attached so far, in attachment order
     std::vector<std::pair<std::uint32_t, int>> mention_tokens_;
 };
