@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "reportage/json.hpp"
+#include "text/document.hpp"
 
 namespace reportage {
 
@@ -37,39 +38,6 @@ struct StringSink {
     void put(const char* p, std::size_t len) { s.append(p, len); }
     void fill(char c, std::size_t len) { s.append(len, c); }
 };
-
-// The length of the well-formed UTF-8 sequence (Unicode table 3-7) that starts with the
-// byte p[0] >= 0x80, or 0 when there is none; then `bad` is the number of bytes that one
-// U+FFFD replaces: the invalid lead byte alone, or the valid start of a broken sequence
-// (the byte that breaks it is read again as the start of the next character).
-std::size_t utf8_sequence(const unsigned char* p, std::size_t avail, std::size_t& bad) {
-    const unsigned char c = p[0];
-    std::size_t need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        bad = 1;
-        return 0;
-    }
-    std::size_t k = 1;
-    while (k < need && k < avail) {
-        const unsigned char b = p[k];
-        if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) break;
-        ++k;
-    }
-    if (k == need) return need;
-    bad = k;
-    return 0;
-}
 
 // 1 for the bytes that are copied as they are inside a JSON string (printable ASCII other
 // than '"' and '\\'), 0 for the rest.
@@ -95,15 +63,15 @@ void write_string_body(Sink& out, std::string_view s) {
             continue;
         }
         if (c >= 0x80) {
-            std::size_t bad = 0;
-            const std::size_t len = utf8_sequence(p + i, n - i, bad);
+            const std::size_t len = text::utf8_sequence_length(p + i, n - i);
             if (len != 0) {
                 i += len;
                 continue;
             }
+            // one U+FFFD per maximal invalid subsequence, as nlohmann's replace handler
             out.put(s.data() + done, i - done);
             out.put("\xEF\xBF\xBD", 3);
-            i += bad;
+            i += text::utf8_invalid_length(p + i, n - i);
             done = i;
             continue;
         }
