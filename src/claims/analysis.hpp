@@ -11,12 +11,65 @@
 #include <vector>
 
 #include "layout/layout.hpp"
+#include "lexicon/lexicon.hpp"
 #include "reportage/model.hpp"
 #include "text/document.hpp"
 
 namespace reportage::claims {
 
 inline constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
+
+// ---------------------------------------------------------------- word classes
+
+// Classes of a word, as bits. The closed classes of English grammar are the lexicon file
+// claims_word_classes; the others are membership of lexicon tables.
+enum WordClass : std::uint32_t {
+    wc_determiner = 1u << 0,           // the a an this these those some ...
+    wc_subject_pronoun = 1u << 1,      // he she they it we i you
+    wc_object_pronoun = 1u << 2,       // him her them us me you it
+    wc_possessive = 1u << 3,           // his her their its our my your
+    wc_auxiliary_or_adverb = 1u << 4,  // has had will would also later ...
+    wc_clause_boundary = 1u << 5,      // that which who because when and but ...
+    wc_preposition = 1u << 6,          // of for at from with in on by to
+    wc_be_form = 1u << 7,              // is was were are be been being am 's 're
+    wc_calendar = 1u << 8,             // monday ... january ... today
+    wc_name_connector = 1u << 9,       // de van von der al bin ... st.
+    wc_not_name = 1u << 10,            // but and meanwhile however ... (capitalised, not a name)
+    wc_channel_noun = 1u << 11,        // statement interview email ... ("said in a statement")
+    wc_according = 1u << 12,           // according
+    wc_title = 1u << 13,               // a key of person_titles
+    wc_source_noun = 1u << 14,         // a key of source_nouns
+    wc_reporting_verb = 1u << 15,      // a complete row of reporting_verbs
+    wc_colon_label = 1u << 16,         // a key of claims_colon_labels
+};
+
+// The classes of a lexeme (0 for id 0 and for a word in no class): an array read.
+class WordClasses {
+public:
+    static const WordClasses& get();
+    std::uint32_t of(lexicon::LexId id) const { return id < bits_.size() ? bits_[id] : 0; }
+    // The table itself, for a loop that reads it many times: of(id) is
+    // id < size() ? data()[id] : 0.
+    const std::uint32_t* data() const { return bits_.data(); }
+    std::size_t size() const { return bits_.size(); }
+    // The classes among `which` of any string: a filter by length and first and last
+    // letters answers most words that are in none of them before a look-up.
+    std::uint32_t of(std::string_view w, std::uint32_t which) const {
+        if (w.empty() || (filter_[signature(w)] & which) == 0) return 0;
+        return of(lexicon::lexeme(w)) & which;
+    }
+
+private:
+    WordClasses();
+    void add(std::string_view key, std::uint32_t bits);
+    static std::size_t signature(std::string_view w) {
+        return (w.size() * 977u + static_cast<unsigned char>(w.front()) * 31u +
+                static_cast<unsigned char>(w.back())) % filter_size;
+    }
+    static constexpr std::size_t filter_size = 4093;
+    std::vector<std::uint32_t> bits_;    // lexeme id -> classes
+    std::vector<std::uint32_t> filter_;  // signature -> classes of the words that have it
+};
 
 // ---------------------------------------------------------------- token helpers
 
@@ -27,9 +80,16 @@ struct Body {
     const layout::Layout& layout;
     std::vector<std::int32_t> body_of_paragraph;  // Document paragraph -> body index, or -1
 
+    const WordClasses& classes;
+
     Body(const text::Document& d, const layout::Layout& l);
     std::string_view norm(std::uint32_t k) const { return doc.norm(doc.tokens[k]); }
     const text::Token& tok(std::uint32_t k) const { return doc.tokens[k]; }
+    // The word classes of token k's normal form (WordClass bits); in() tests some.
+    std::uint32_t classes_of(std::uint32_t k) const { return classes.of(doc.tokens[k].lex); }
+    bool in(std::uint32_t k, std::uint32_t word_classes) const { return (classes_of(k) & word_classes) != 0; }
+    // A person's title ("spokesman", "Gov.", "Dr."): is_title() of its normal form.
+    bool is_title(std::uint32_t k) const;
     bool is_word(std::uint32_t k) const { return doc.tokens[k].kind == text::TokenKind::word; }
     bool is_cap(std::uint32_t k) const {
         return is_word(k) && doc.tokens[k].has(text::tf_capitalized);
@@ -50,7 +110,7 @@ struct Body {
     }
 };
 
-// Closed word classes of English grammar (not domain lists: those are lexicon files).
+// Closed word classes of English grammar, for any string (Body::in() tests a token).
 bool is_determiner(std::string_view w);        // the a an this these those some ...
 bool is_subject_pronoun(std::string_view w);   // he she they it we i you
 bool is_object_pronoun(std::string_view w);    // him her them us me you it
@@ -60,6 +120,8 @@ bool is_clause_boundary(std::string_view w);   // that which who because when an
 bool is_preposition(std::string_view w);       // of for at from with in on by ...
 bool is_be_form(std::string_view w);           // is was were are be been being
 bool is_calendar_word(std::string_view w);     // monday ... january ...
+// A key of person_titles, after dropping a final period ("gov." is "gov").
+bool is_title(std::string_view w);
 
 // ---------------------------------------------------------------- quote marks
 
@@ -79,8 +141,22 @@ struct Quote {
 struct QuoteMarks {
     std::vector<Quote> quotes;          // top-level quotes, in text order
     std::vector<std::int32_t> inside;   // per token: the top-level quote covering it, or -1
-    std::vector<std::int32_t> opens;    // per token: the quote whose part opens here, or -1
-    std::vector<std::int32_t> closes;   // per token: the quote whose last part closes here, or -1
+
+    // The quote one of whose parts opens at token k, or -1.
+    std::int32_t opens(std::uint32_t k) const {
+        std::int32_t q = inside[k];
+        if (q >= 0)
+            for (const QuotePart& p : quotes[static_cast<std::size_t>(q)].parts)
+                if (p.open == k) return q;
+        return -1;
+    }
+    // The quote whose last part closes at token k, or -1.
+    std::int32_t closes(std::uint32_t k) const {
+        std::int32_t q = inside[k];
+        if (q < 0) return -1;
+        const QuotePart& last = quotes[static_cast<std::size_t>(q)].parts.back();
+        return last.closed && last.last == k ? q : -1;
+    }
 };
 
 // Pairs the quote marks of the body in one linear pass. Unclosed quotes that the next
@@ -97,7 +173,7 @@ struct CueMatch {
     std::uint32_t verb = 0;             // the reporting verb token (== first unless multi-word)
     std::string lemma;
     CueClass cls = CueClass::speech;
-    std::string form;         // base | 3sg | past | part | ing
+    std::string_view form;    // base | 3sg | past | part | ing | other (static text: a lexicon field or a literal)
     bool takes_object = false;
     bool needs_that = false;  // only with "that", a quote, a colon, or after the content
     bool according_to = false;
@@ -106,6 +182,28 @@ struct CueMatch {
 // The cue that starts at token k (a reporting verb with its multi-word extensions, or
 // "according to"), without looking at the context before k. `end` bounds the look-ahead.
 std::optional<CueMatch> match_cue(const Body& body, std::uint32_t k, std::uint32_t end);
+// Can a cue start at token k (a lower-case reporting verb, or "according")? match_cue()
+// finds none where this is false; an array read, to skip the rest cheaply.
+inline bool may_start_cue(const Body& b, std::uint32_t k) {
+    const text::Token& t = b.tok(k);
+    if (t.kind != text::TokenKind::word) return false;
+    std::uint32_t c = b.classes.of(t.lex);
+    return (c & wc_according) || ((c & wc_reporting_verb) && !t.has(text::tf_capitalized));
+}
+// The first token in [k, end) where a cue may start, or `end`: may_start_cue() in a tight
+// loop (most sentences have no cue).
+inline std::uint32_t next_cue_start(const Body& b, std::uint32_t k, std::uint32_t end) {
+    const text::Token* tokens = b.doc.tokens.data();
+    const std::uint32_t* classes = b.classes.data();
+    const std::size_t n = b.classes.size();
+    for (; k < end; ++k) {
+        const text::Token& t = tokens[k];
+        if (t.kind != text::TokenKind::word || t.lex >= n) continue;
+        std::uint32_t c = classes[t.lex];
+        if ((c & wc_according) || ((c & wc_reporting_verb) && !t.has(text::tf_capitalized))) break;
+    }
+    return k;
+}
 
 // ---------------------------------------------------------------- speakers
 

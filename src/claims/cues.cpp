@@ -16,13 +16,6 @@ CueClass class_of(std::string_view c) {
     return CueClass::speech;
 }
 
-bool is_channel_noun(std::string_view w) {
-    return w == "statement" || w == "interview" || w == "email" || w == "e-mail" || w == "tweet" ||
-           w == "post" || w == "letter" || w == "speech" || w == "release" || w == "filing" ||
-           w == "memo" || w == "op-ed" || w == "video" || w == "message" || w == "briefing" ||
-           w == "conference" || w == "call" || w == "blog" || w == "report" || w == "note";
-}
-
 // "in a statement", "in a written statement", "in an interview with X" (X not taken),
 // "on Twitter", "to reporters": returns the last token of the extension, or npos.
 std::uint32_t channel_extension(const Body& b, std::uint32_t k, std::uint32_t end) {
@@ -31,7 +24,7 @@ std::uint32_t channel_extension(const Body& b, std::uint32_t k, std::uint32_t en
     if (w == "in" && k + 2 < end && (b.norm(k + 1) == "a" || b.norm(k + 1) == "an")) {
         for (std::uint32_t j = k + 2; j < end && j < k + 5; ++j) {
             if (!b.is_word(j)) return npos;
-            if (is_channel_noun(b.norm(j))) return j;
+            if (b.in(j, wc_channel_noun)) return j;
         }
         return npos;
     }
@@ -55,9 +48,8 @@ std::uint32_t channel_extension(const Body& b, std::uint32_t k, std::uint32_t en
 }  // namespace
 
 std::optional<CueMatch> match_cue(const Body& b, std::uint32_t k, std::uint32_t end) {
-    if (k >= end || !b.is_word(k)) return std::nullopt;
-    std::string_view w = b.norm(k);
-    if (w == "according" && k + 1 < end && b.norm(k + 1) == "to") {
+    if (k >= end || !may_start_cue(b, k)) return std::nullopt;
+    if (b.in(k, wc_according) && k + 1 < end && b.norm(k + 1) == "to") {
         CueMatch m;
         m.first = m.verb = k;
         m.last = k + 1;
@@ -68,13 +60,13 @@ std::optional<CueMatch> match_cue(const Body& b, std::uint32_t k, std::uint32_t 
     }
     if (b.tok(k).has(text::tf_capitalized)) return std::nullopt;
     static const lexicon::Table& verbs = lexicon::table("reporting_verbs");
-    const auto* row = verbs.find(w);
+    const auto* row = verbs.find(b.tok(k).lex);
     if (!row || row->size() < 5) return std::nullopt;
     CueMatch m;
     m.first = m.last = m.verb = k;
     m.lemma = std::string((*row)[0]);
     m.cls = class_of((*row)[1]);
-    m.form = std::string((*row)[2]);
+    m.form = (*row)[2];
     m.takes_object = (*row)[3] == "obj";
     std::string_view needs = (*row)[4];
     if (needs == "that") {

@@ -65,17 +65,17 @@ private:
     bool context_ok(const CueMatch& m, std::uint32_t sb) const {
         if (m.according_to) return true;
         std::uint32_t k = m.verb;
-        std::string_view pw = k > sb && b_.is_word(k - 1) ? b_.norm(k - 1) : std::string_view();
-        std::string_view pw2 = k > sb + 1 && b_.is_word(k - 2) ? b_.norm(k - 2) : std::string_view();
+        const bool p1 = k > sb && b_.is_word(k - 1), p2 = k > sb + 1 && b_.is_word(k - 2);
+        std::string_view pw = p1 ? b_.norm(k - 1) : std::string_view();
         bool participle = m.form == "past" || m.form == "part";
-        if (participle && (is_be_form(pw) || (is_be_form(pw2) && pw.size() > 2 &&
-                                              pw.substr(pw.size() - 2) == "ly")))
+        if (participle && ((p1 && b_.in(k - 1, wc_be_form)) ||
+                           (p2 && b_.in(k - 2, wc_be_form) && pw.size() > 2 && pw.substr(pw.size() - 2) == "ly")))
             return false;  // "were told", "was widely reported"
         if (participle && k + 1 < b_.doc.tokens.size() && b_.is_word(k + 1) && b_.norm(k + 1) == "by")
             return false;
-        if (pw == "to" || pw == "the" || pw == "a" || pw == "an" || is_possessive(pw) || pw == "news" ||
-            pw == "media" || pw == "press" || pw == "of" || pw == "these" || pw == "those" || pw == "such" ||
-            pw == "his" || pw == "in")
+        if (pw == "to" || pw == "the" || pw == "a" || pw == "an" || (p1 && b_.in(k - 1, wc_possessive)) ||
+            pw == "news" || pw == "media" || pw == "press" || pw == "of" || pw == "these" || pw == "those" ||
+            pw == "such" || pw == "his" || pw == "in")
             return false;  // "to say", "the claims", "news reports"
         if (m.form == "ing") return k > sb && b_.is_punct(k - 1, ",");
         return true;
@@ -85,16 +85,15 @@ private:
 
     void sentence(const text::Sentence& s, std::int32_t bi, const text::Paragraph& para) {
         const std::uint32_t sb = s.first_token, se = s.end_token;
-        std::vector<Hit> hits;
-        for (std::uint32_t k = sb; k < se; ++k) {
-            if (b_.tok(k).kind != text::TokenKind::word) continue;
+        std::vector<Hit>& hits = hits_;  // reused from sentence to sentence
+        hits.clear();
+        for (std::uint32_t k = next_cue_start(b_, sb, se); k < se; k = next_cue_start(b_, k + 1, se)) {
             auto m = match_cue(b_, k, se);
             if (!m || !context_ok(*m, sb)) continue;
-            Hit h;
-            h.cue = *m;
-            h.quote = qm_.inside[k];
-            hits.push_back(std::move(h));
             k = m->last;
+            Hit& h = hits.emplace_back();
+            h.cue = std::move(*m);
+            h.quote = qm_.inside[h.cue.first];
         }
         if (hits.empty()) return;
 
@@ -144,7 +143,7 @@ private:
             }
             if (!h.subject && h.quote < 0 && h.cue.cls != CueClass::thought && h.cue.first > para.first_token) {
                 std::uint32_t p = h.cue.first - 1;
-                bool after_comma_or_quote = b_.is_punct(p, ",") || qm_.closes[p] >= 0 || b_.is_dash(p);
+                bool after_comma_or_quote = b_.is_punct(p, ",") || qm_.closes(p) >= 0 || b_.is_dash(p);
                 if (after_comma_or_quote) {
                     h.subject = subject_after(b_, qm_, h.cue.last + 1, se);
                     if (h.subject && !ends_clause(*h.subject, se)) h.subject.reset();
@@ -155,7 +154,8 @@ private:
 
         // Keep the outer cues: a cue whose clause sits inside an earlier cue's content
         // ("She said she feared that …") belongs to that content.
-        std::vector<std::size_t> keep;
+        std::vector<std::size_t>& keep = keep_;
+        keep.clear();
         for (std::size_t i = 0; i < hits.size(); ++i) {
             const Hit& h = hits[i];
             if (h.quote >= 0) continue;
@@ -167,7 +167,7 @@ private:
                 bool separated = false;
                 for (std::uint32_t k = from; k < to && k < se; ++k)
                     if (b_.is_punct(k, ",") || b_.is_punct(k, ";") || b_.is_punct(k, ":") || b_.is_dash(k) ||
-                        qm_.closes[k] >= 0)
+                        qm_.closes(k) >= 0)
                         separated = true;
                 if (!separated && !p.cue.according_to && to >= from) continue;
             }
@@ -230,13 +230,13 @@ private:
         constexpr std::uint32_t max_between = 45;
         if (h.cue.first <= sb + 2) return std::nullopt;
         std::uint32_t z = h.cue.first - 1;
-        for (int n = 0; n < 3 && z > sb && b_.is_lower_word(z) && is_auxiliary_or_adverb(b_.norm(z)); ++n) --z;
+        for (int n = 0; n < 3 && z > sb && b_.is_lower_word(z) && b_.in(z, wc_auxiliary_or_adverb); ++n) --z;
         std::uint32_t c = z;
         while (c > sb && h.cue.first - c < max_between) {
             if (qm_.inside[c] >= 0 || b_.is_final_punct(c)) break;
             --c;
         }
-        if (qm_.closes[c] < 0 || qm_.inside[sb] != qm_.closes[c]) return std::nullopt;
+        if (qm_.closes(c) < 0 || qm_.inside[sb] != qm_.closes(c)) return std::nullopt;
         // no other cue in between (hits are in text order; look back from this one only)
         for (std::size_t i = static_cast<std::size_t>(&h - hits.data()); i-- > 0;) {
             if (hits[i].cue.first <= c) break;
@@ -250,19 +250,19 @@ private:
         }
         if (!comma || a > z || !b_.is_word(a)) return std::nullopt;
         std::string_view w = b_.norm(a);
-        if (is_clause_boundary(w) || is_preposition(w) || w == "but" || w == "and" || is_object_pronoun(w) ||
-            (is_possessive(w) && a == z))
+        if (b_.in(a, wc_clause_boundary | wc_preposition | wc_object_pronoun) || w == "but" || w == "and" ||
+            (b_.in(a, wc_possessive) && a == z))
             return std::nullopt;
         if (b_.is_punct(z, ",")) --z;
         if (z < a) return std::nullopt;
         std::uint32_t he = a;
         while (he < z && !b_.is_punct(he + 1, ",") && !b_.is_punct(he + 1, "(") && !b_.is_dash(he + 1) &&
-               !(b_.is_cap(he) && b_.is_lower_word(he + 1) && is_preposition(b_.norm(he + 1))))
+               !(b_.is_cap(he) && b_.is_lower_word(he + 1) && b_.in(he + 1, wc_preposition)))
             ++he;
         if (he - a >= 10) return std::nullopt;
         for (std::uint32_t k = a; k <= he; ++k)
             if (b_.is_final_punct(k) || b_.is_punct(k, ":")) return std::nullopt;
-        if (he == a && is_subject_pronoun(w)) {
+        if (he == a && b_.in(a, wc_subject_pronoun)) {
             if (he != z) return std::nullopt;
             a_out = a;
             return Phrase{PhraseType::pronoun, a, a};
@@ -307,19 +307,19 @@ private:
             return true;
         if (!b_.is_lower_word(nx)) return false;
         std::string_view w = b_.norm(nx);
-        return w == "who" || w == "whose" || w == "which" || is_preposition(w) || w == "during" ||
-               w == "after" || w == "before" || w == "when" || w == "while" || is_calendar_word(w) ||
+        return w == "who" || w == "whose" || w == "which" || b_.in(nx, wc_preposition | wc_calendar) ||
+               w == "during" || w == "after" || w == "before" || w == "when" || w == "while" ||
                w == "last" || w == "this" || w == "earlier" || w == "later";
     }
 
     // A cue form that is also a common noun ("his tweets", "the state", "news reports").
     bool noun_like(const CueMatch& m) const {
         if (m.form != "3sg" && m.form != "base") return false;
-        static const char* const nouns[] = {"tweet", "state", "report", "claim", "comment", "note", "call",
-                                            "answer", "post", "demand", "promise", "hope", "fear", "doubt",
-                                            "charge", "estimate", "signal", "pledge", "vow", "joke", "counter",
-                                            "email", "blog", "worry", "remark", "reply", "respond", "warn", "suspect"};
-        for (const char* n : nouns)
+        static const std::string_view nouns[] = {
+            "tweet",  "state",  "report", "claim",  "comment", "note",   "call",    "answer",  "post",  "demand",
+            "promise", "hope",  "fear",   "doubt",  "charge",  "estimate", "signal", "pledge", "vow",  "joke",
+            "counter", "email", "blog",   "worry",  "remark",  "reply",  "respond", "warn",    "suspect"};
+        for (std::string_view n : nouns)
             if (m.lemma == n) return true;
         return false;
     }
@@ -327,9 +327,8 @@ private:
     // A subject that can go with a noun-like cue: a pronoun, a name, or a source noun.
     bool plausible_subject(const Phrase& p) const {
         if (p.type != PhraseType::common) return true;
-        if (b_.is_word(p.first) && is_possessive(b_.norm(p.first))) return false;
-        static const lexicon::Table& nouns = lexicon::table("source_nouns");
-        return nouns.contains(b_.norm(p.last));
+        if (b_.is_word(p.first) && b_.in(p.first, wc_possessive)) return false;
+        return b_.in(p.last, wc_source_noun);
     }
 
     std::uint32_t clause_start(const Hit& h) const {
@@ -358,8 +357,8 @@ private:
 
     // The quote whose first part opens at token k, or -1.
     std::int32_t quote_opening_at(std::uint32_t k) const {
-        if (k >= qm_.opens.size()) return -1;
-        std::int32_t q = qm_.opens[k];
+        if (k >= qm_.inside.size()) return -1;
+        std::int32_t q = qm_.opens(k);
         if (q < 0 || qm_.quotes[static_cast<std::size_t>(q)].parts.front().open != k) return -1;
         return q;
     }
@@ -388,8 +387,8 @@ private:
         if (anchor > para.first_token) {
             std::uint32_t l = anchor - 1;
             if ((b_.is_punct(l, ",") || b_.is_dash(l)) && l > para.first_token) --l;
-            if (qm_.closes[l] >= 0) {
-                left_q = qm_.closes[l];
+            if (qm_.closes(l) >= 0) {
+                left_q = qm_.closes(l);
                 left_q_ended = l > 0 && b_.is_punct(l - 1, ".") && anchor == l + 1 && b_.is_cap(anchor);
             }
             // One quote, one claim: a quote that an earlier claim already holds (the quoted
@@ -408,7 +407,7 @@ private:
         if (!h.inverted && r <= limit) {
             if (h.cue.takes_object && b_.is_word(r) && qm_.inside[r] < 0) {
                 std::string_view w = b_.norm(r);
-                if (is_object_pronoun(w) || w == "reporters" || w == "journalists") {
+                if (b_.in(r, wc_object_pronoun) || w == "reporters" || w == "journalists") {
                     ++r;
                 } else if (b_.is_cap(r)) {
                     std::uint32_t j = r;
@@ -421,7 +420,7 @@ private:
                 if (!b_.is_word(j) && b_.tok(j).kind != text::TokenKind::number && !b_.is_punct(j, ",")) break;
                 if (qm_.inside[j] >= 0) break;
                 if (b_.is_word(j) && b_.norm(j) == "that") {
-                    bool adverbial = j == r || is_preposition(b_.norm(r)) || is_calendar_word(b_.norm(r)) ||
+                    bool adverbial = j == r || b_.in(r, wc_preposition) || b_.in(r, wc_calendar) ||
                                      b_.norm(r) == "last" || b_.norm(r) == "this" || b_.norm(r) == "earlier" ||
                                      b_.norm(r) == "later" || h.cue.takes_object;
                     if (adverbial) {
@@ -436,15 +435,15 @@ private:
         }
         std::int32_t right_q = r < se ? quote_opening_at(r) : -1;
         bool forward = r <= limit && has_words(r, limit, 1) && (b_.is_word(r) || that_found ||
-                       b_.tok(r).kind == text::TokenKind::number) && !is_preposition(b_.norm(r)) &&
-                       !is_calendar_word(b_.norm(r)) &&
-                       !(is_clause_boundary(b_.norm(r)) && b_.norm(r) != "that" && b_.norm(r) != "whether" &&
+                       b_.tok(r).kind == text::TokenKind::number) && !b_.in(r, wc_preposition) &&
+                       !b_.in(r, wc_calendar) &&
+                       !(b_.in(r, wc_clause_boundary) && b_.norm(r) != "that" && b_.norm(r) != "whether" &&
                          b_.norm(r) != "how" && b_.norm(r) != "what" && b_.norm(r) != "why" && b_.norm(r) != "there");
         if (r <= limit && (right_q >= 0 || (that_found && has_words(r, limit, 2)))) forward = true;
         if (forward && h.cue.needs_that && !that_found && right_q < 0) forward = false;
         if (forward && h.cue.cls == CueClass::thought && !that_found && right_q < 0) {
             std::string_view w = b_.norm(r);
-            if (!is_subject_pronoun(w) && w != "the" && w != "there") forward = false;
+            if (!b_.in(r, wc_subject_pronoun) && w != "the" && w != "there") forward = false;
         }
 
         bool tail_possible = !h.continuation && anchor > sb + 1 &&
@@ -453,7 +452,7 @@ private:
         if (tail_possible && b_.is_word(tail_start)) {
             // an introductory adverbial is not content: "During a visit, X said …"
             std::string_view w = b_.norm(tail_start);
-            if (is_preposition(w) || is_calendar_word(w) || w == "during" || w == "after" || w == "before" ||
+            if (b_.in(tail_start, wc_preposition | wc_calendar) || w == "during" || w == "after" || w == "before" ||
                 w == "as" || w == "when" || w == "while" || w == "since" || w == "asked" || w == "speaking" ||
                 w == "later" || w == "earlier" || w == "last" || w == "this")
                 tail_possible = false;
@@ -462,8 +461,7 @@ private:
             // "…, X said on Tuesday." : a short adverbial after the cue is not content
             std::uint32_t words = 0;
             for (std::uint32_t k = r; k <= limit; ++k) words += b_.is_word(k) ? 1 : 0;
-            std::string_view w = b_.norm(r);
-            if (words <= 6 && (is_preposition(w) || is_calendar_word(w) || is_clause_boundary(w)))
+            if (words <= 6 && b_.in(r, wc_preposition | wc_calendar | wc_clause_boundary))
                 forward = false;
         }
         if (!forward && !tail_possible && r <= limit && has_words(r, limit, 4) && !h.cue.needs_that &&
@@ -541,7 +539,7 @@ private:
         if (!phrase) return;
         bool at_start = true;
         for (std::uint32_t k = sb; k < h.cue.first; ++k)
-            if (!(b_.is_punct(k, ",") || (b_.is_word(k) && (is_clause_boundary(b_.norm(k)) || b_.norm(k) == "but" ||
+            if (!(b_.is_punct(k, ",") || (b_.is_word(k) && (b_.in(k, wc_clause_boundary) || b_.norm(k) == "but" ||
                                                             b_.norm(k) == "and" || b_.norm(k) == "however"))))
                 at_start = false;
         Draft d;
@@ -569,10 +567,8 @@ private:
     // A label before a colon ("Update:", "Editor's note:", "Q:"), a date, or a word that
     // cannot be part of a name.
     bool label_word(std::uint32_t k) const {
-        static const lexicon::Table& labels = lexicon::table("claims_colon_labels");
-        std::string_view w = b_.norm(k);
-        return labels.contains(w) || is_calendar_word(w) || is_determiner(w) || is_preposition(w) ||
-               is_clause_boundary(w) || is_subject_pronoun(w);
+        return b_.in(k, wc_colon_label | wc_calendar | wc_determiner | wc_preposition | wc_clause_boundary |
+                            wc_subject_pronoun);
     }
 
     // "NAME:" over tokens [first, colon): capitalised words (titles, connectors) with no
@@ -594,13 +590,7 @@ private:
         // a name is short: at most three words after its titles ("Sen. Jane Q. Doe" is fine,
         // a title-case heading "Veto Power Impedes Peace Efforts:" is not)
         std::uint32_t nf = first;
-        static const lexicon::Table& titles = lexicon::table("person_titles");
-        while (nf + 1 < colon) {
-            std::string_view w = b_.norm(nf);
-            if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-            if (!titles.contains(w)) break;
-            ++nf;
-        }
+        while (nf + 1 < colon && b_.is_title(nf)) ++nf;
         if (colon - nf > 3) return false;
         if (colon - first >= 2 || all_caps || any_cap) return true;
         return reg_.known_name(first, colon - 1);
@@ -680,7 +670,7 @@ private:
         if (t.has(text::tf_line_start)) return true;
         std::uint32_t p = open - 1;
         return b_.is_final_punct(p) || b_.is_punct(p, ":") || b_.is_dash(p) ||
-               (b_.is_quote(p) && qm_.closes[p] >= 0);
+               (b_.is_quote(p) && qm_.closes(p) >= 0);
     }
 
     void free_quotes() {
@@ -752,12 +742,12 @@ private:
         if (k >= pend || qm_.inside[k] >= 0 || !b_.is_word(k)) return;
         std::optional<Phrase> subj;
         std::uint32_t v = npos;
-        if (b_.is_lower_word(k) && verb_like(b_.norm(k)) && !is_subject_pronoun(b_.norm(k))) {
+        if (b_.is_lower_word(k) && verb_like(b_.norm(k)) && !b_.in(k, wc_subject_pronoun)) {
             subj = subject_after(b_, qm_, k + 1, pend);
             v = k;
         } else {
             std::uint32_t j = k;
-            if (is_subject_pronoun(b_.norm(k))) {
+            if (b_.in(k, wc_subject_pronoun)) {
                 subj = Phrase{PhraseType::pronoun, k, k};
             } else if (b_.is_cap(k)) {
                 while (j + 1 < pend && j - k < 3 && b_.is_cap(j + 1) && qm_.inside[j + 1] < 0) ++j;
@@ -766,12 +756,12 @@ private:
                 return;
             }
             v = j + 1;
-            if (v < pend && b_.is_lower_word(v) && is_auxiliary_or_adverb(b_.norm(v))) ++v;
+            if (v < pend && b_.is_lower_word(v) && b_.in(v, wc_auxiliary_or_adverb)) ++v;
             if (v >= pend || !b_.is_lower_word(v) || !verb_like(b_.norm(v))) return;
         }
         if (!subj) return;
         std::uint32_t after = std::max(v, subj->app_last != npos ? subj->app_last : subj->last) + 1;
-        if (after < pend && !(b_.is_final_punct(after) || b_.is_punct(after, ",") || qm_.opens[after] >= 0 ||
+        if (after < pend && !(b_.is_final_punct(after) || b_.is_punct(after, ",") || qm_.opens(after) >= 0 ||
                               b_.is_word(after)))
             return;
         CueMatch m;
@@ -817,7 +807,7 @@ private:
         }
         if (!b_.is_lower_word(v) || qm_.inside[v] >= 0) return;
         std::string_view w = b_.norm(v);
-        if (is_preposition(w) || is_determiner(w) || is_object_pronoun(w)) return;
+        if (b_.in(v, wc_preposition | wc_determiner | wc_object_pronoun)) return;
         auto subj = subject_before(b_, qm_, v, lower, -1);
         if (!subj || (subj->type == PhraseType::common && !plausible_subject(*subj))) return;
         if (!verb_like(w) && !match_cue(b_, v, v + 1)) return;
@@ -828,6 +818,11 @@ private:
         attach_speaker(d, *subj);
         reg_.cite(d.entity);
         d.free_quote = false;
+    }
+
+    // doc.text(s) appended to out, without a string of its own.
+    void append_text(std::string& out, Span s) const {
+        if (s.begin < s.end && s.end <= b_.doc.bytes.size()) text::append_replacing_invalid(out, b_.doc.raw(s));
     }
 
     std::uint32_t draft_begin(const Draft& d) const { return d.parts.front().first; }
@@ -874,7 +869,7 @@ private:
                 // “Okay,” I said. “I was seventeen …”: the second part of the same quote
                 std::uint32_t last_part = p.parts.back().first;
                 if (d.body == p.body && p.cue && to - from <= 8 && qm_.inside[last_part] >= 0 &&
-                    qm_.opens[last_part] >= 0) {
+                    qm_.opens(last_part) >= 0) {
                     for (const Part& part : d.parts) p.parts.push_back(part);
                     d.merged = true;
                     break;
@@ -900,17 +895,22 @@ private:
         // claims ids, then nested_in
         std::vector<std::string> claim_id(drafts_.size());
         for (std::size_t i = 0; i < drafts_.size(); ++i) claim_id[i] = "c" + std::to_string(i + 1);
+        claims.reserve(claims.size() + drafts_.size());
         for (std::size_t i = 0; i < drafts_.size(); ++i) {
             const Draft& d = drafts_[i];
             Claim c;
             c.id = claim_id[i];
             bool all_quoted = true, any_quoted = false;
+            std::size_t bytes = 0;
+            for (const Part& p : d.parts) bytes += b_.tok(p.last).end - b_.tok(p.first).begin + 1;
+            c.content.text.reserve(bytes);
+            c.content.spans.reserve(d.parts.size());
             for (const Part& p : d.parts) {
                 Span s = b_.span(p.first, p.last);
                 c.content.spans.push_back(s);
                 if (!c.content.text.empty()) c.content.text += ' ';
-                c.content.text += b_.doc.text(s);
-                bool whole = qm_.inside[p.first] >= 0 && qm_.opens[p.first] == qm_.inside[p.first] &&
+                append_text(c.content.text, s);
+                bool whole = qm_.inside[p.first] >= 0 && qm_.opens(p.first) == qm_.inside[p.first] &&
                              qm_.inside[p.last] == qm_.inside[p.first];
                 if (!whole) all_quoted = false;
                 for (std::uint32_t k = p.first; k <= p.last && !any_quoted; ++k)
@@ -949,6 +949,8 @@ private:
     sources::Registry reg_;
     std::vector<char> used_;
     std::vector<Draft> drafts_;
+    std::vector<Hit> hits_;           // the cues of the current sentence
+    std::vector<std::size_t> keep_;   // the outer ones among them
 };
 
 }  // namespace

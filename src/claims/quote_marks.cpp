@@ -43,8 +43,6 @@ public:
         : b_(body), doc_(body.doc), diagnostics_(diagnostics) {
         std::size_t n = doc_.tokens.size();
         out_.inside.assign(n, -1);
-        out_.opens.assign(n, -1);
-        out_.closes.assign(n, -1);
     }
 
     QuoteMarks run() {
@@ -249,15 +247,12 @@ private:
             Quote& quote = out_.quotes[q];
             auto id = static_cast<std::int32_t>(q);
             for (const QuotePart& p : quote.parts) {
-                out_.opens[p.open] = id;
                 for (std::uint32_t k = p.open; k <= p.last; ++k) {
                     out_.inside[k] = id;
                     auto kind = doc_.tokens[k].kind;
                     if (kind == text::TokenKind::word || kind == text::TokenKind::number) ++quote.words;
                 }
             }
-            const QuotePart& lp = quote.parts.back();
-            if (lp.closed) out_.closes[lp.last] = id;
         }
     }
 

@@ -11,28 +11,11 @@ namespace {
 constexpr std::uint32_t max_np = 10;          // tokens in a subject noun phrase
 constexpr std::uint32_t max_appositive = 30;  // tokens in an appositive
 
-bool is_title(std::string_view w) {
-    static const lexicon::Table& titles = lexicon::table("person_titles");
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    return titles.contains(w);
-}
-
-bool is_name_connector(std::string_view w) {
-    return w == "de" || w == "van" || w == "von" || w == "der" || w == "al" || w == "bin" ||
-           w == "la" || w == "le" || w == "du" || w == "da" || w == "del" || w == "of" ||
-           w == "ibn" || w == "el" || w == "st.";
-}
-
-// A capitalised word that can be part of a name (not a sentence-initial function word).
+// A capitalised word that can be part of a name (not a sentence-initial function word,
+// nor a sentence adverb or conjunction: "But", "Meanwhile", "However").
 bool name_word(const Body& b, std::uint32_t k) {
-    if (!b.is_cap(k)) return false;
-    std::string_view w = b.norm(k);
-    if (is_determiner(w) || is_clause_boundary(w) || is_subject_pronoun(w) || is_preposition(w))
-        return false;
-    if (w == "but" || w == "and" || w == "meanwhile" || w == "however" || w == "instead" ||
-        w == "still" || w == "yet" || w == "also" || w == "later" || w == "earlier")
-        return false;
-    return true;
+    return b.is_cap(k) &&
+           !b.in(k, wc_determiner | wc_clause_boundary | wc_subject_pronoun | wc_preposition | wc_not_name);
 }
 
 bool quote_free(const QuoteMarks& qm, std::uint32_t k, std::int32_t quote) {
@@ -52,12 +35,12 @@ std::uint32_t name_run_start(const Body& b, const QuoteMarks& qm, std::uint32_t 
             continue;
         }
         // "Secretary of State John Kerry", "Ursula von der Leyen"
-        if (b.is_word(j) && is_name_connector(b.norm(j)) && j > lower && name_word(b, j - 1)) {
+        if (b.is_word(j) && b.in(j, wc_name_connector) && j > lower && name_word(b, j - 1)) {
             first = j - 1;
             continue;
         }
         // "police spokesman John Roe": lower-case title words before the name
-        if (b.is_lower_word(j) && is_title(b.norm(j))) {
+        if (b.is_lower_word(j) && b.is_title(j)) {
             first = j;
             continue;
         }
@@ -82,11 +65,12 @@ std::uint32_t common_np_start(const Body& b, const QuoteMarks& qm, std::uint32_t
         }
         if (t.kind != text::TokenKind::word) break;
         std::string_view w = b.norm(j);
-        if (is_determiner(w) && w != "that") {
+        const std::uint32_t wc = b.classes_of(j);
+        if ((wc & wc_determiner) && w != "that") {
             first = j;
             // "of the", "for the": the phrase goes on only after a noun
             if (j >= lower + 2 && b.is_word(j - 1) && (b.norm(j - 1) == "of" || b.norm(j - 1) == "for") &&
-                b.is_word(j - 2) && !is_clause_boundary(b.norm(j - 2)) && !is_determiner(b.norm(j - 2)) &&
+                b.is_word(j - 2) && !b.in(j - 2, wc_clause_boundary) && !b.in(j - 2, wc_determiner) &&
                 quote_free(qm, j - 2, quote) && last - j + 3 < max_np) {
                 first = j - 2;
                 continue;
@@ -94,21 +78,19 @@ std::uint32_t common_np_start(const Body& b, const QuoteMarks& qm, std::uint32_t
             break;
         }
         if (w == "of" || w == "for") {
-            if (j > lower && b.is_word(j - 1) && !is_clause_boundary(b.norm(j - 1)) &&
-                !is_determiner(b.norm(j - 1)) && quote_free(qm, j - 1, quote)) {
+            if (j > lower && b.is_word(j - 1) && !b.in(j - 1, wc_clause_boundary) &&
+                !b.in(j - 1, wc_determiner) && quote_free(qm, j - 1, quote)) {
                 first = j - 1;
                 continue;
             }
             break;
         }
-        if (is_clause_boundary(w) || is_preposition(w) || is_subject_pronoun(w) ||
-            is_auxiliary_or_adverb(w))
-            break;
+        if (wc & (wc_clause_boundary | wc_preposition | wc_subject_pronoun | wc_auxiliary_or_adverb)) break;
         if (t.has(text::tf_capitalized) && !name_word(b, j)) break;
         first = j;
     }
     // Drop leading words that cannot start a noun phrase.
-    while (first < last && b.is_word(first) && (is_preposition(b.norm(first)) || is_calendar_word(b.norm(first))))
+    while (first < last && b.is_word(first) && b.in(first, wc_preposition | wc_calendar))
         ++first;
     return first;
 }
@@ -116,15 +98,15 @@ std::uint32_t common_np_start(const Body& b, const QuoteMarks& qm, std::uint32_t
 // Classifies tokens [first, last] as a name (capitalised after titles and determiners),
 // a pronoun, or a common noun phrase.
 PhraseType type_of(const Body& b, std::uint32_t first, std::uint32_t last) {
-    if (first == last && is_subject_pronoun(b.norm(first))) return PhraseType::pronoun;
+    if (first == last && b.in(first, wc_subject_pronoun)) return PhraseType::pronoun;
     std::uint32_t k = first;
-    while (k <= last && b.is_word(k) && (is_determiner(b.norm(k)) || (is_title(b.norm(k)) && k < last)))
+    while (k <= last && b.is_word(k) && (b.in(k, wc_determiner) || (b.is_title(k) && k < last)))
         ++k;
     if (k > last) return PhraseType::common;
     // A name: the head (last word) and the word after the titles are capitalised.
     if (b.is_cap(last) && b.is_cap(k)) {
         for (std::uint32_t j = k; j <= last; ++j)
-            if (!b.is_cap(j) && !(b.is_word(j) && is_name_connector(b.norm(j)))) return PhraseType::common;
+            if (!b.is_cap(j) && !(b.is_word(j) && b.in(j, wc_name_connector))) return PhraseType::common;
         return PhraseType::name;
     }
     return PhraseType::common;
@@ -135,12 +117,12 @@ bool appositive_like(const Body& b, std::uint32_t first, std::uint32_t last) {
     if (first > last) return false;
     std::string_view w = b.norm(first);
     if (w == "who" || w == "whose" || w == "which" || w == "a" || w == "an" || w == "the" ||
-        is_possessive(w) || w == "one" || w == "both" || w == "now" || w == "then" || w == "himself" ||
+        b.in(first, wc_possessive) || w == "one" || w == "both" || w == "now" || w == "then" || w == "himself" ||
         w == "herself" || w == "also" || w == "formerly" || w == "former")
         return true;
     // "Jane Doe, 42, said" ; "John Roe, spokesman for X, said"
     if (b.tok(first).kind == text::TokenKind::number && first == last) return true;
-    return b.is_lower_word(first) && is_title(w);
+    return b.is_lower_word(first) && b.is_title(first);
 }
 
 bool adverbial_start(std::string_view w) {
@@ -163,8 +145,7 @@ std::optional<Phrase> role_then_name(const Body& b, const QuoteMarks& qm, std::u
         return std::nullopt;
     std::uint32_t head = c1 - 1;
     if (!b.is_lower_word(head) || !quote_free(qm, head, quote)) return std::nullopt;
-    std::string_view hw = b.norm(head);
-    if (is_clause_boundary(hw) || is_preposition(hw) || is_auxiliary_or_adverb(hw) || is_determiner(hw))
+    if (b.in(head, wc_clause_boundary | wc_preposition | wc_auxiliary_or_adverb | wc_determiner))
         return std::nullopt;
     std::uint32_t st = common_np_start(b, qm, head, lower, quote);
     if (st > lower && !b.is_punct(st - 1, ",") && !b.is_punct(st - 1, ";") &&
@@ -175,7 +156,7 @@ std::optional<Phrase> role_then_name(const Body& b, const QuoteMarks& qm, std::u
         std::string_view w = b.norm(k);
         if (w.size() > 2 && w.substr(w.size() - 2) == "'s") poss = true;
     }
-    if (!poss && !is_determiner(b.norm(st)) && !is_title(hw)) return std::nullopt;
+    if (!poss && !b.in(st, wc_determiner) && !b.is_title(head)) return std::nullopt;
     Phrase p;
     p.type = PhraseType::name;
     p.first = c1 + 1;
@@ -194,7 +175,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
     while (i > lower && skipped < 4 && b.is_lower_word(i) && quote_free(qm, i, quote)) {
         std::string_view w = b.norm(i);
         bool ly = w.size() > 4 && w.substr(w.size() - 2) == "ly";
-        if (!is_auxiliary_or_adverb(w) && !ly) break;
+        if (!b.in(i, wc_auxiliary_or_adverb) && !ly) break;
         --i;
         ++skipped;
     }
@@ -209,7 +190,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
     }
     std::string_view w = b.norm(i);
     Phrase p;
-    if (b.is_word(i) && is_subject_pronoun(w)) {
+    if (b.is_word(i) && b.in(i, wc_subject_pronoun)) {
         p.type = PhraseType::pronoun;
         p.first = p.last = i;
         return p;
@@ -250,7 +231,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
                     (b.norm(j2 + 1) == "of" || b.norm(j2 + 1) == "from") && b.is_cap(j2 - 1) &&
                     quote_free(qm, j2 - 1, quote)) {
                     std::uint32_t st = name_run_start(b, qm, j2 - 1, lower, quote);
-                    if (name_word(b, st) || is_title(b.norm(st))) {
+                    if (name_word(b, st) || b.is_title(st)) {
                         p.first = st;
                         p.last = j2 - 1;
                         p.app_first = j2 + 1;
@@ -290,7 +271,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
         // name before the comma follows a preposition, so it ends an earlier appositive.
         for (int round = 0; round < 2 && b.is_cap(head); ++round) {
             std::uint32_t st = name_run_start(b, qm, head, lower, quote);
-            if (st <= lower + 1 || !b.is_lower_word(st - 1) || !is_preposition(b.norm(st - 1))) break;
+            if (st <= lower + 1 || !b.is_lower_word(st - 1) || !b.in(st - 1, wc_preposition)) break;
             std::uint32_t j2 = st - 1;
             std::uint32_t stop2 = j2 > lower + max_appositive ? j2 - max_appositive : lower;
             while (j2 > stop2 && quote_free(qm, j2, quote) && !b.is_punct(j2, ",") && !b.is_final_punct(j2)) --j2;
@@ -304,15 +285,14 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
         std::uint32_t start;
         if (b.is_cap(head)) {
             start = name_run_start(b, qm, head, lower, quote);
-            if (!name_word(b, start) && !(b.is_lower_word(start) && is_title(b.norm(start))) &&
-                !(b.is_cap(start) && is_title(b.norm(start))))
+            if (!name_word(b, start) && !(b.is_lower_word(start) && b.is_title(start)) &&
+                !(b.is_cap(start) && b.is_title(start)))
                 return std::nullopt;
         } else {
-            if (is_clause_boundary(b.norm(head)) || is_preposition(b.norm(head))) return std::nullopt;
+            if (b.in(head, wc_clause_boundary) || b.in(head, wc_preposition)) return std::nullopt;
             start = common_np_start(b, qm, head, lower, quote);
             // a common noun phrase before an appositive needs a determiner or a source noun
-            static const lexicon::Table& nouns = lexicon::table("source_nouns");
-            if (!nouns.contains(b.norm(head)) && !is_determiner(b.norm(start))) return std::nullopt;
+            if (!b.in(head, wc_source_noun) && !b.in(start, wc_determiner)) return std::nullopt;
         }
         p.first = start;
         p.last = head;
@@ -324,7 +304,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
     if (!b.is_word(i)) return std::nullopt;
     if (w.size() > 2 && w.substr(w.size() - 2) == "'s") return std::nullopt;  // a possessive
     if (b.is_cap(i)) {
-        if (!name_word(b, i) && !is_title(w)) return std::nullopt;
+        if (!name_word(b, i) && !b.is_title(i)) return std::nullopt;
         std::uint32_t start = name_run_start(b, qm, i, lower, quote);
         // "the Interior Ministry said": keep the determiner with the phrase
         p.first = start;
@@ -334,7 +314,7 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
             b.is_lower_word(start - 2) && (b.norm(start - 2) == "of" || b.norm(start - 2) == "from") &&
             name_word(b, start - 3) && quote_free(qm, start - 3, quote)) {
             std::uint32_t s2 = name_run_start(b, qm, start - 3, lower, quote);
-            if (name_word(b, s2) || is_title(b.norm(s2))) {
+            if (name_word(b, s2) || b.is_title(s2)) {
                 p.first = s2;
                 p.last = start - 3;
                 p.app_first = start - 2;
@@ -347,12 +327,10 @@ std::optional<Phrase> subject_before_impl(const Body& b, const QuoteMarks& qm, s
         p.type = type_of(b, start, i);
         if (p.type == PhraseType::common) p.type = PhraseType::name;
         // "Officials say", "Police said": a capitalised common noun, not a name
-        static const lexicon::Table& nouns = lexicon::table("source_nouns");
-        if (start == i && nouns.contains(w)) p.type = PhraseType::common;
+        if (start == i && b.in(i, wc_source_noun)) p.type = PhraseType::common;
         return p;
     }
-    if (is_clause_boundary(w) || is_preposition(w) || is_object_pronoun(w) || is_determiner(w) ||
-        is_auxiliary_or_adverb(w))
+    if (b.in(i, wc_clause_boundary | wc_preposition | wc_object_pronoun | wc_determiner | wc_auxiliary_or_adverb))
         return std::nullopt;
     // A possessive noun phrase or a common noun: "Trump's campaign said", "officials say".
     std::uint32_t start = common_np_start(b, qm, i, lower, quote);
@@ -373,23 +351,22 @@ std::optional<Phrase> subject_after(const Body& b, const QuoteMarks& qm, std::ui
                                     std::uint32_t end) {
     if (k >= end || qm.inside[k] >= 0 || !b.is_word(k)) return std::nullopt;
     Phrase p;
-    std::string_view w = b.norm(k);
-    if (is_subject_pronoun(w)) {
+    if (b.in(k, wc_subject_pronoun)) {
         p.type = PhraseType::pronoun;
         p.first = p.last = k;
         return p;
     }
     std::uint32_t j = k;
-    if (b.is_cap(k) || is_title(w)) {
+    if (b.is_cap(k) || b.is_title(k)) {
         // titles, then the name: "said First Deputy Prime Minister Jane Doe"
         while (j + 1 < end && j + 1 - k < max_np && qm.inside[j + 1] < 0 &&
-               (b.is_cap(j + 1) || (b.is_word(j + 1) && is_title(b.norm(j + 1))) ||
-                (b.is_word(j + 1) && is_name_connector(b.norm(j + 1)) && j + 2 < end && b.is_cap(j + 2))))
+               (b.is_cap(j + 1) || (b.is_word(j + 1) && b.is_title(j + 1)) ||
+                (b.is_word(j + 1) && b.in(j + 1, wc_name_connector) && j + 2 < end && b.is_cap(j + 2))))
             ++j;
         if (!b.is_cap(j)) return std::nullopt;
-    } else if (is_determiner(w)) {
+    } else if (b.in(k, wc_determiner)) {
         while (j + 1 < end && j + 1 - k < max_np && qm.inside[j + 1] < 0 && b.is_word(j + 1) &&
-               !is_clause_boundary(b.norm(j + 1)))
+               !b.in(j + 1, wc_clause_boundary))
             ++j;
         if (j == k) return std::nullopt;
     } else {

@@ -1,26 +1,78 @@
-// Closed word classes of English and the Body view shared by the claims stage.
+// Word classes, and the Body view shared by the claims stage.
 #include <string_view>
-#include <unordered_set>
 
 #include "claims/analysis.hpp"
+#include "lexicon/lexicon.hpp"
 
 namespace reportage::claims {
 
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
+std::uint32_t class_bit(std::string_view name) {
+    static const std::pair<std::string_view, std::uint32_t> names[] = {
+        {"determiner", wc_determiner},
+        {"subject_pronoun", wc_subject_pronoun},
+        {"object_pronoun", wc_object_pronoun},
+        {"possessive", wc_possessive},
+        {"auxiliary_or_adverb", wc_auxiliary_or_adverb},
+        {"clause_boundary", wc_clause_boundary},
+        {"preposition", wc_preposition},
+        {"be_form", wc_be_form},
+        {"calendar", wc_calendar},
+        {"name_connector", wc_name_connector},
+        {"not_name", wc_not_name},
+        {"channel_noun", wc_channel_noun},
+        {"according", wc_according},
+    };
+    for (const auto& [n, bit] : names)
+        if (n == name) return bit;
+    return 0;
+}
 
-bool in(const Set& s, std::string_view w) { return s.count(w) != 0; }
+std::uint32_t word_bits(std::string_view w, std::uint32_t which) { return WordClasses::get().of(w, which); }
 
 }  // namespace
 
+void WordClasses::add(std::string_view key, std::uint32_t bits) {
+    lexicon::LexId id = lexicon::lexeme(key);
+    if (id == 0 || bits == 0 || key.empty()) return;
+    if (id >= bits_.size()) bits_.resize(id + 1, 0);
+    bits_[id] |= bits;
+    filter_[signature(key)] |= bits;
+}
+
+WordClasses::WordClasses() : filter_(filter_size, 0) {
+    for (const auto& [key, fields] : lexicon::table("claims_word_classes").rows()) {
+        std::uint32_t bits = 0;
+        for (std::string_view c : fields) bits |= class_bit(c);
+        add(key, bits);
+    }
+    for (const auto& row : lexicon::table("person_titles").rows()) add(row.first, wc_title);
+    for (const auto& row : lexicon::table("source_nouns").rows()) add(row.first, wc_source_noun);
+    for (const auto& row : lexicon::table("claims_colon_labels").rows()) add(row.first, wc_colon_label);
+    // match_cue() reads only rows with all five fields
+    for (const auto& row : lexicon::table("reporting_verbs").rows())
+        if (row.second.size() >= 5) add(row.first, wc_reporting_verb);
+}
+
+const WordClasses& WordClasses::get() {
+    static const WordClasses classes;
+    return classes;
+}
+
 Body::Body(const text::Document& d, const layout::Layout& l)
-    : doc(d), layout(l), body_of_paragraph(d.paragraphs.size(), -1) {
+    : doc(d), layout(l), body_of_paragraph(d.paragraphs.size(), -1), classes(WordClasses::get()) {
     for (std::size_t i = 0; i < l.body.size(); ++i) {
         std::uint32_t p = l.body[i].paragraph;
         if (p < body_of_paragraph.size() && body_of_paragraph[p] < 0)
             body_of_paragraph[p] = static_cast<std::int32_t>(i);
     }
+}
+
+bool Body::is_title(std::uint32_t k) const {
+    std::string_view w = norm(k);
+    if (!w.empty() && w.back() == '.') return claims::is_title(w);
+    return in(k, wc_title);
 }
 
 bool Body::is_final_punct(std::uint32_t k) const {
@@ -36,73 +88,19 @@ bool Body::is_dash(std::uint32_t k) const {
     return w == "-" || w == "--" || w == "---";
 }
 
-bool is_determiner(std::string_view w) {
-    static const Set s = {"the", "a", "an", "this", "these", "those", "that", "some", "many",
-                          "several", "other", "another", "most", "few", "two", "three", "both",
-                          "all", "each", "one", "his", "her", "their", "its", "our", "my", "your",
-                          "any", "no", "such", "more", "numerous", "various"};
-    return in(s, w);
-}
+bool is_determiner(std::string_view w) { return word_bits(w, wc_determiner) != 0; }
+bool is_subject_pronoun(std::string_view w) { return word_bits(w, wc_subject_pronoun) != 0; }
+bool is_object_pronoun(std::string_view w) { return word_bits(w, wc_object_pronoun) != 0; }
+bool is_possessive(std::string_view w) { return word_bits(w, wc_possessive) != 0; }
+bool is_auxiliary_or_adverb(std::string_view w) { return word_bits(w, wc_auxiliary_or_adverb) != 0; }
+bool is_clause_boundary(std::string_view w) { return word_bits(w, wc_clause_boundary) != 0; }
+bool is_preposition(std::string_view w) { return word_bits(w, wc_preposition) != 0; }
+bool is_be_form(std::string_view w) { return word_bits(w, wc_be_form) != 0; }
+bool is_calendar_word(std::string_view w) { return word_bits(w, wc_calendar) != 0; }
 
-bool is_subject_pronoun(std::string_view w) {
-    static const Set s = {"he", "she", "they", "it", "we", "i", "you"};
-    return in(s, w);
-}
-
-bool is_object_pronoun(std::string_view w) {
-    static const Set s = {"him", "her", "them", "us", "me", "you", "it"};
-    return in(s, w);
-}
-
-bool is_possessive(std::string_view w) {
-    static const Set s = {"his", "her", "their", "its", "our", "my", "your"};
-    return in(s, w);
-}
-
-bool is_auxiliary_or_adverb(std::string_view w) {
-    static const Set s = {
-        "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "must",
-        "did", "does", "do", "shall", "also", "later", "previously", "earlier", "then", "again",
-        "repeatedly", "publicly", "privately", "recently", "reportedly", "once", "often", "always",
-        "never", "not", "n't", "just", "still", "further", "quickly", "flatly", "simply", "only",
-        "already", "initially", "first", "even", "now", "frequently", "subsequently",
-        "separately", "hasn't", "haven't", "hadn't", "didn't", "doesn't", "don't", "won't",
-        "wouldn't", "couldn't", "falsely", "correctly", "wrongly", "openly", "bluntly", "angrily",
-        "calmly", "firmly", "softly", "loudly", "has'nt"};
-    return in(s, w);
-}
-
-bool is_clause_boundary(std::string_view w) {
-    static const Set s = {
-        "that", "which", "who", "whom", "whose", "because", "when", "while", "and", "or", "but",
-        "if", "as", "after", "before", "since", "although", "though", "where", "than", "so", "yet",
-        "nor", "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will",
-        "would", "could", "should", "can", "may", "might", "must", "to", "not", "said", "says",
-        "whether", "what", "how", "why", "until", "unless", "once", "however", "also", "did", "do",
-        "does", "him", "them", "me", "us", "there", "here", "then", "even", "just", "only", "now",
-        "whereas", "about", "into", "onto", "over", "under", "during", "against", "through",
-        "between", "by", "like", "without", "within", "upon", "amid", "among", "despite", "toward",
-        "towards", "around", "across"};
-    return in(s, w);
-}
-
-bool is_preposition(std::string_view w) {
-    static const Set s = {"of", "for", "at", "from", "with", "in", "on", "by", "to"};
-    return in(s, w);
-}
-
-bool is_be_form(std::string_view w) {
-    static const Set s = {"is", "was", "were", "are", "be", "been", "being", "am", "'s", "'re"};
-    return in(s, w);
-}
-
-bool is_calendar_word(std::string_view w) {
-    static const Set s = {"monday",   "tuesday", "wednesday", "thursday", "friday",  "saturday",
-                          "sunday",   "january", "february",  "march",    "april",   "may",
-                          "june",     "july",    "august",    "september", "october", "november",
-                          "december", "today",   "yesterday", "tomorrow", "jan.",    "feb.",
-                          "aug.",     "sept.",   "oct.",      "nov.",     "dec."};
-    return in(s, w);
+bool is_title(std::string_view w) {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    return word_bits(w, wc_title) != 0;
 }
 
 }  // namespace reportage::claims

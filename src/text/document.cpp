@@ -3,8 +3,10 @@
 #include "text/document.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "lexicon/lexicon.hpp"
 
@@ -32,29 +34,79 @@ struct Unit {
     bool valid = true;
 };
 
-Unit decode_at(const unsigned char* p, std::size_t n) {
-    if (p[0] < 0x80) return {p[0], 1, true};
+Unit decode_multibyte(const unsigned char* p, std::size_t n) {
     std::size_t len = utf8_sequence_length(p, n);
     if (len == 0) return {0xFFFD, static_cast<std::uint32_t>(utf8_invalid_length(p, n)), false};
     return {utf8_decode(p, len), static_cast<std::uint32_t>(len), true};
 }
 
+inline Unit decode_at(const unsigned char* p, std::size_t n) {
+    if (p[0] < 0x80) return {p[0], 1, true};
+    return decode_multibyte(p, n);
+}
+
 bool is_control(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0); }
 
-CharClass classify(const Unit& u) {
+constexpr CharClass classify_ascii(char32_t c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::letter;
+    if (c >= '0' && c <= '9') return CharClass::digit;
+    if (c == '"') return CharClass::quote_double;
+    if (c == '\'') return CharClass::quote_single;
+    if (c <= ' ' || c == 0x7F) return CharClass::space;
+    if (c == '$' || c == '%' || c == '+' || c == '=' || c == '<' || c == '>' || c == '^' ||
+        c == '~' || c == '|' || c == '`' || c == '\\')
+        return CharClass::symbol;
+    return CharClass::punct;
+}
+
+// The class of every ASCII character, computed once.
+struct AsciiClasses {
+    CharClass of[0x80] = {};
+    constexpr AsciiClasses() {
+        for (char32_t c = 0; c < 0x80; ++c) of[c] = classify_ascii(c);
+    }
+};
+constexpr AsciiClasses ascii_classes;
+
+// ASCII characters that can be inside a word: ' - . : / ,
+struct AsciiInner {
+    bool of[256] = {};
+    constexpr AsciiInner() {
+        for (char32_t c : {'\'', '-', '.', ':', '/', ','}) of[c] = true;
+    }
+    bool operator[](unsigned char c) const { return of[c]; }
+};
+constexpr AsciiInner ascii_inner;
+
+// Eight bytes below 0x80 at once: the high bit of each that is in [lo, hi] (lo >= 1),
+// the others 0. No byte's sum carries into the next.
+inline std::uint64_t ascii_in_range(std::uint64_t w, unsigned lo, unsigned hi) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    return (w + (0x80 - lo) * ones) & ~(w + (0x7F - hi) * ones) & high;
+}
+
+// The number of zero bytes below the lowest set bit of x (x != 0), as a little-endian
+// load puts them: the index of the first marked byte.
+inline unsigned count_trailing_zero_bytes(std::uint64_t x) {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(x)) / 8;
+#else
+    unsigned n = 0;
+    while ((x & 0xFF) == 0) {
+        x >>= 8;
+        ++n;
+    }
+    return n;
+#endif
+}
+
+char ascii_lower(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+bool is_ascii_space(unsigned char c) { return c <= ' ' || c == 0x7F; }
+
+CharClass classify_multibyte(const Unit& u) {
     if (!u.valid) return CharClass::invalid;
     char32_t c = u.cp;
-    if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::letter;
-        if (c >= '0' && c <= '9') return CharClass::digit;
-        if (c == '"') return CharClass::quote_double;
-        if (c == '\'') return CharClass::quote_single;
-        if (c <= ' ' || c == 0x7F) return CharClass::space;
-        if (c == '$' || c == '%' || c == '+' || c == '=' || c == '<' || c == '>' || c == '^' ||
-            c == '~' || c == '|' || c == '`' || c == '\\')
-            return CharClass::symbol;
-        return CharClass::punct;
-    }
     if (is_space(c) || is_control(c)) return CharClass::space;
     switch (c) {
         case 0x201C: case 0x201E: case 0x201F: case 0x00AB: case 0x2039:
@@ -80,8 +132,13 @@ CharClass classify(const Unit& u) {
     return CharClass::letter;  // other scripts
 }
 
+inline CharClass classify(const Unit& u) {
+    if (u.cp < 0x80) return ascii_classes.of[u.cp];  // an invalid unit has cp U+FFFD
+    return classify_multibyte(u);
+}
+
 bool is_upper(char32_t c) {
-    if (c >= 'A' && c <= 'Z') return true;
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
     if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 == 0;
     if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return c % 2 == 1;
@@ -112,49 +169,187 @@ char32_t to_lower(char32_t c) {
     return c;
 }
 
-void append_utf8(std::string& out, char32_t c) {
+// Writes c as UTF-8 at o; returns the number of bytes (1..4).
+std::size_t put_utf8(char* o, char32_t c) {
     if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        o[0] = static_cast<char>(c);
+        return 1;
     }
+    if (c < 0x800) {
+        o[0] = static_cast<char>(0xC0 | (c >> 6));
+        o[1] = static_cast<char>(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = static_cast<char>(0xE0 | (c >> 12));
+        o[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        o[2] = static_cast<char>(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = static_cast<char>(0xF0 | (c >> 18));
+    o[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    o[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    o[3] = static_cast<char>(0x80 | (c & 0x3F));
+    return 4;
 }
 
-// The normalised form of one character, appended to out.
-void append_norm(std::string& out, const Unit& u) {
+// Writes the normalised form of one character at o; returns its size. It is never longer
+// than 3 bytes per byte of input (U+FFFD for one invalid byte).
+std::size_t put_norm(char* o, const Unit& u) {
     if (!u.valid) {
-        out.append("\xEF\xBF\xBD");
-        return;
+        std::memcpy(o, "\xEF\xBF\xBD", 3);
+        return 3;
     }
     char32_t c = u.cp;
     switch (c) {
         case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
         case 0x02BC: case 0x2032:
-            out.push_back('\'');
-            return;
+            o[0] = '\'';
+            return 1;
         case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
-            out.push_back('"');
-            return;
+            o[0] = '"';
+            return 1;
         case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
         case 0x2212:
-            out.push_back('-');
-            return;
+            o[0] = '-';
+            return 1;
         case 0x2026:
-            out.append("...");
-            return;
+            std::memcpy(o, "...", 3);
+            return 3;
         default:
-            append_utf8(out, to_lower(c));
+            return put_utf8(o, to_lower(c));
     }
+}
+
+// The lexeme ids of token forms (Token::lex), for every token: a second index over the
+// keys of the word lists, made for short forms. A form of up to 16 bytes is packed into
+// two 64-bit words and looked up in a cuckoo hash table (a key sits in one of its two
+// slots), so a look-up reads two slots and compares without branching, instead of a
+// byte-wise hash, a probe loop and a memcmp. The index holds every key of that size, so
+// a form it lacks has id 0. Longer forms ask lexicon::lexeme() (none longer than the
+// longest key can be a key).
+class ShortForms {
+public:
+    ShortForms() {
+        // masks_[n]: the first n bytes set, in memory order (whatever the byte order)
+        for (std::size_t n = 0; n <= 16; ++n) {
+            unsigned char m[16] = {};
+            for (std::size_t i = 0; i < n; ++i) m[i] = 0xFF;
+            std::memcpy(&masks_[n][0], m, 8);
+            std::memcpy(&masks_[n][1], m + 8, 8);
+        }
+        std::vector<Entry> keys;
+        for (const auto& f : lexicon::embedded_files())
+            for (const auto& row : lexicon::table(f.name).rows()) {
+                longest_ = std::max(longest_, row.first.size());
+                if (row.first.size() > 16) continue;
+                Entry e = pack(row.first.data(), row.first.size());
+                e.id = lexicon::lexeme(row.first);
+                if (e.id != 0) keys.push_back(e);
+            }
+        std::size_t cap = 64;
+        while (cap < keys.size() * 3) cap *= 2;
+        while (!build(keys, cap)) cap *= 2;
+    }
+
+    // The id of the form at o (n bytes); o[n, n + 16) must be readable.
+    lexicon::LexId find(const char* o, std::size_t n) const {
+        if (n > 16) return n > longest_ ? 0 : lexicon::lexeme(std::string_view(o, n));
+        return find(load(o, n));
+    }
+
+private:
+    struct Entry {
+        std::uint64_t a = 0, b = 0;  // bytes 0-7 and 8-15 of the form, zero after its end
+        std::uint32_t size = 0;
+        lexicon::LexId id = 0;
+    };
+
+    // Up to 16 bytes at o (16 readable), the ones after the first n cleared.
+    Entry load(const char* o, std::size_t n) const {
+        Entry e;
+        std::memcpy(&e.a, o, 8);
+        std::memcpy(&e.b, o + 8, 8);
+        e.size = static_cast<std::uint32_t>(n);
+        e.a &= masks_[n][0];
+        e.b &= masks_[n][1];
+        return e;
+    }
+
+    lexicon::LexId find(const Entry& e) const {
+        // (No branch on what is read: a form that is no key costs two reads that the
+        // CPU overlaps with the next token's work, where a filter in front would cost
+        // mispredictions on half the tokens.)
+        std::uint64_t m = mix(e);
+        const Entry& x = slots_[m >> shift_];
+        const Entry& y = slots_[(m * 0xD6E8FEB86659FD93ull) >> shift_];
+        return pick(x, e) | pick(y, e);
+    }
+
+    static Entry pack(const char* p, std::size_t n) {
+        char buf[16] = {};
+        std::memcpy(buf, p, n);
+        Entry e;
+        std::memcpy(&e.a, buf, 8);
+        std::memcpy(&e.b, buf + 8, 8);
+        e.size = static_cast<std::uint32_t>(n);
+        return e;
+    }
+    // x's id when x holds e's form, else 0; with masks, not a branch on the data read.
+    static lexicon::LexId pick(const Entry& x, const Entry& e) {
+        std::uint64_t differ = (x.a ^ e.a) | (x.b ^ e.b) | (x.size ^ e.size);
+        return x.id & (0u - static_cast<lexicon::LexId>(differ == 0));
+    }
+    static bool same(const Entry& x, const Entry& y) {
+        return ((x.a ^ y.a) | (x.b ^ y.b) | (x.size ^ y.size)) == 0;
+    }
+    static std::uint64_t mix(const Entry& e) {
+        return (e.a ^ (e.b * 0xC2B2AE3D27D4EB4Full) ^ e.size) * 0x9E3779B97F4A7C15ull;
+    }
+    std::size_t slot(const Entry& e, int which) const {
+        std::uint64_t m = mix(e);
+        return static_cast<std::size_t>((which == 0 ? m : m * 0xD6E8FEB86659FD93ull) >> shift_);
+    }
+
+    // Cuckoo insertion of every key into `cap` slots; false when a key finds no place.
+    bool build(const std::vector<Entry>& keys, std::size_t cap) {
+        shift_ = 64;
+        for (std::size_t c = cap; c > 1; c >>= 1) --shift_;
+        slots_.assign(cap, Entry{});
+        for (const Entry& key : keys) {
+            if (same(slots_[slot(key, 0)], key) || same(slots_[slot(key, 1)], key)) continue;  // in two tables
+            Entry e = key;
+            std::size_t i = slot(e, 0);
+            for (int kicks = 0;; ++kicks) {
+                if (kicks > 500) return false;
+                std::swap(e, slots_[i]);
+                if (e.id == 0) break;
+                // the evicted key goes to its other slot
+                i = slot(e, 0) == i ? slot(e, 1) : slot(e, 0);
+            }
+        }
+        return true;
+    }
+
+    std::vector<Entry> slots_;
+    std::uint64_t masks_[17][2] = {};
+    unsigned shift_ = 64;
+    std::size_t longest_ = 0;
+};
+
+const lexicon::Table& abbreviations() {
+    static const lexicon::Table& t = lexicon::table("abbreviations");
+    return t;
+}
+
+const lexicon::Table& sentence_starters() {
+    static const lexicon::Table& t = lexicon::table("sentence_starters");
+    return t;
+}
+
+const ShortForms& short_forms() {
+    static const ShortForms forms;
+    return forms;
 }
 
 bool is_apostrophe_char(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
@@ -172,12 +367,13 @@ class Builder {
 public:
     Builder(std::string_view bytes, std::uint32_t analysed, Document& doc)
         : p_(reinterpret_cast<const unsigned char*>(bytes.data())), n_(analysed), doc_(doc),
-          abbreviations_(lexicon::table("abbreviations")),
-          starters_(lexicon::table("sentence_starters")) {}
+          abbreviations_(abbreviations()), starters_(sentence_starters()), forms_(short_forms()) {}
 
     void run() {
         split_lines();
+        doc_.norm_arena.resize(n_ + 64);
         for (std::uint32_t i = 0; i < doc_.lines.size(); ++i) tokenize_line(i);
+        doc_.norm_arena.resize(norm_used_);
         build_paragraphs();
         for (std::uint32_t i = 0; i < doc_.paragraphs.size(); ++i) split_sentences(i);
         report_encoding();
@@ -186,17 +382,28 @@ public:
 private:
     Unit unit(std::uint32_t i) const { return decode_at(p_ + i, n_ - i); }
 
+    // Lines end at LF, CR or CRLF. The next LF and the next CR are each searched for
+    // with memchr, and again only once passed, so the split stays linear.
     void split_lines() {
         std::uint32_t start = 0;
-        for (std::uint32_t i = 0; i < n_; ++i) {
-            unsigned char c = p_[i];
-            if (c == '\n' || c == '\r') {
-                add_line(start, i);
-                if (c == '\r' && i + 1 < n_ && p_[i + 1] == '\n') ++i;
-                start = i + 1;
-            }
+        std::uint32_t next_lf = find_byte('\n', 0), next_cr = find_byte('\r', 0);
+        while (start < n_) {
+            if (next_lf < start) next_lf = find_byte('\n', start);
+            if (next_cr < start) next_cr = find_byte('\r', start);
+            std::uint32_t i = std::min(next_lf, next_cr);
+            if (i >= n_) break;
+            add_line(start, i);
+            if (p_[i] == '\r' && i + 1 < n_ && p_[i + 1] == '\n') ++i;
+            start = i + 1;
         }
         if (start < n_) add_line(start, n_);
+    }
+
+    // The position of the first byte c at or after `from`, or n_.
+    std::uint32_t find_byte(unsigned char c, std::uint32_t from) const {
+        if (from >= n_) return n_;
+        const void* hit = std::memchr(p_ + from, c, n_ - from);
+        return hit ? static_cast<std::uint32_t>(static_cast<const unsigned char*>(hit) - p_) : n_;
     }
 
     void add_line(std::uint32_t begin, std::uint32_t end) {
@@ -206,19 +413,44 @@ private:
         // Trim leading white space.
         std::uint32_t i = begin;
         while (i < end) {
-            Unit u = decode_at(p_ + i, end - i);
+            if (p_[i] < 0x80) {
+                if (!is_ascii_space(p_[i])) break;
+                ++i;
+                continue;
+            }
+            Unit u = decode_multibyte(p_ + i, end - i);
             if (!u.valid || classify(u) != CharClass::space) break;
             i += u.len;
         }
         line.content_begin = i;
-        line.content_end = i;
-        // Trailing white space: scan forward, remembering the end of the last non-space.
-        while (i < end) {
-            Unit u = decode_at(p_ + i, end - i);
-            i += u.len;
-            if (!u.valid || classify(u) != CharClass::space) line.content_end = i;
-        }
+        line.content_end = trimmed_end(i, end);
         doc_.lines.push_back(line);
+    }
+
+    // The end of the last character in [begin, end) that is not white space (begin when
+    // there is none). Scans back from the end: an ASCII byte is always a character of
+    // its own (never inside a multi-byte or invalid sequence), so only a trailing run of
+    // non-ASCII bytes needs decoding, forward from the ASCII byte before it.
+    std::uint32_t trimmed_end(std::uint32_t begin, std::uint32_t end) const {
+        std::uint32_t e = end;
+        while (e > begin) {
+            if (p_[e - 1] < 0x80) {
+                if (!is_ascii_space(p_[e - 1])) return e;
+                --e;
+                continue;
+            }
+            std::uint32_t r = e - 1;
+            while (r > begin && p_[r] >= 0x80) --r;
+            std::uint32_t last = r;  // end of the last non-space character found in [r, e)
+            for (std::uint32_t k = r; k < e;) {
+                Unit u = decode_at(p_ + k, end - k);
+                k += u.len;
+                if (!u.valid || classify(u) != CharClass::space) last = k;
+            }
+            if (last > r) return last;
+            e = r;
+        }
+        return begin;
     }
 
     std::uint32_t skip_class_run(std::uint32_t i, std::uint32_t end, bool (*pred)(CharClass)) const {
@@ -257,10 +489,14 @@ private:
         bool has_dot = word.find('.') != std::string_view::npos;
         if (dotted && has_dot) return true;
         if (word.size() == 1 && capitalized) return true;  // an initial
-        std::string key;
-        key.reserve(word.size());
-        for (char ch : word) key.push_back(static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
-        const auto* row = abbreviations_.find(key);
+        // Lower-cased (ASCII) into a small buffer: abbreviations are short words.
+        char buf[48] = {};
+        if (word.size() > 32) return false;  // longer than any abbreviation
+        for (std::size_t x = 0; x < word.size(); ++x) {
+            char ch = word[x];
+            buf[x] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        const auto* row = abbreviations_.find(forms_.find(buf, word.size()));  // buf has 16 bytes past any key
         if (!row || row->empty()) return false;
         std::string_view cls = (*row)[0];
         if (cls == "other") return true;
@@ -278,7 +514,9 @@ private:
         line.first_token = static_cast<std::uint32_t>(doc_.tokens.size());
         const std::uint32_t end = line.content_end;
         std::uint32_t i = line.content_begin;
-        bool space_before = true;
+        // Room for the normalised forms of the whole line (at most 3 bytes per byte).
+        norm_room(3 * static_cast<std::size_t>(end - i));
+        bool space_before = true, quotes = false;
         while (i < end) {
             Unit u = unit(i);
             CharClass cls = classify(u);
@@ -288,30 +526,37 @@ private:
                 i += u.len;
                 continue;
             }
-            Token t;
+            Token& t = doc_.tokens.emplace_back();
             t.begin = i;
             t.line = li;
-            t.norm_begin = static_cast<std::uint32_t>(doc_.norm_arena.size());
-            if (space_before) t.flags |= tf_space_before;
-            if (i == line.content_begin) t.flags |= tf_line_start;
+            t.norm_begin = norm_used_;
+            // (arithmetic, not branches: the compiler would otherwise copy the rest of the
+            // loop for each combination of flags)
+            t.flags = static_cast<std::uint16_t>(tf_space_before * static_cast<unsigned>(space_before) |
+                                                 tf_line_start * static_cast<unsigned>(i == line.content_begin));
+            char* norm = &doc_.norm_arena[norm_used_];
             std::uint32_t j = i + u.len;
+            bool norm_done = false;
             switch (cls) {
                 case CharClass::letter:
                 case CharClass::mark:
                 case CharClass::digit:
-                    j = scan_word(i, end, t);
+                    j = scan_word(i, end, t, norm, norm_done);
                     break;
                 case CharClass::quote_open:
                 case CharClass::quote_close:
                 case CharClass::quote_double:
                 case CharClass::quote_single:
                     t.kind = TokenKind::quote;
+                    quotes = true;
                     break;
                 case CharClass::punct:
                     t.kind = TokenKind::punct;
                     // Runs of the same ASCII mark ("...", "--", "!!!") are one token.
                     if (u.cp < 0x80) {
                         while (j < end && p_[j] == p_[i]) ++j;
+                        // Brackets open and close by themselves (quote marks: mark_quotes()).
+                        if (j == i + 1) t.flags |= bracket_flags(u.cp);
                     }
                     break;
                 case CharClass::invalid:
@@ -326,101 +571,184 @@ private:
                     break;
             }
             t.end = j;
-            for (std::uint32_t k = i; k < j;) {
-                Unit v = unit(k);
-                append_norm(doc_.norm_arena, v);
-                k += v.len;
-            }
-            t.norm_size = static_cast<std::uint32_t>(doc_.norm_arena.size()) - t.norm_begin;
-            t.lex = lexicon::lexeme(std::string_view(doc_.norm_arena).substr(t.norm_begin, t.norm_size));
-            doc_.tokens.push_back(t);
+            t.norm_size = norm_done ? j - i : put_norm_range(i, j, norm);
+            t.lex = forms_.find(norm, t.norm_size);
+            norm_used_ += t.norm_size;
+            if (j < end && (p_[j] < 0x80 ? is_ascii_space(p_[j]) : classify(unit(j)) == CharClass::space))
+                t.flags |= tf_space_after;
             space_before = false;
             i = j;
-            if (i < end && classify(unit(i)) == CharClass::space) doc_.tokens.back().flags |= tf_space_after;
         }
         line.end_token = static_cast<std::uint32_t>(doc_.tokens.size());
         if (line.end_token > line.first_token) {
             doc_.tokens.back().flags |= tf_line_end | tf_space_after;
         }
-        mark_quotes(line.first_token, line.end_token);
+        if (quotes) mark_quotes(line.first_token, line.end_token);
     }
 
-    // A word or number starting at i; sets kind and flags, returns its end.
-    std::uint32_t scan_word(std::uint32_t i, std::uint32_t end, Token& t) {
-        std::uint32_t j = i;
-        int letters = 0, uppers = 0, digits = 0;
-        bool first_upper = false, first = true, starts_digit = false;
-        auto take = [&](const Unit& v, CharClass c) {
-            if (c == CharClass::letter) {
-                ++letters;
-                if (is_upper(v.cp)) ++uppers;
-                if (first) first_upper = is_upper(v.cp);
-            } else if (c == CharClass::digit) {
-                ++digits;
-                if (first) starts_digit = true;
+    // Room in the arena for `need` more bytes of normalised forms, and 16 bytes after
+    // them that the look-up of a form reads. The arena's size is cut to what is used at
+    // the end (run()).
+    void norm_room(std::size_t need) {
+        std::string& a = doc_.norm_arena;
+        if (norm_used_ + need + 16 > a.size()) a.resize(std::max(a.size() * 2, norm_used_ + need + 16));
+    }
+
+    // Writes the normalised form of the bytes [i, j) at o; returns its size.
+    std::uint32_t put_norm_range(std::uint32_t i, std::uint32_t j, char* o) const {
+        std::size_t w = 0;
+        for (std::uint32_t k = i; k < j;) {
+            if (p_[k] < 0x80) {
+                unsigned char c = p_[k++];
+                o[w++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                continue;
             }
-            first = false;
+            Unit v = unit(k);
+            w += put_norm(o + w, v);
+            k += v.len;
+        }
+        return static_cast<std::uint32_t>(w);
+    }
+
+    // A word or number starting at i; sets kind and flags, returns its end. While the
+    // word is ASCII its normalised form (lower case) is written at `norm` on the way, and
+    // `norm_done` tells whether that was all of it.
+    std::uint32_t scan_word(std::uint32_t i, std::uint32_t end, Token& t, char* norm, bool& norm_done) const {
+        const unsigned char* const p = p_;
+        std::uint32_t j = i;
+        // What the flags and rules ask of the letters: none, one, or more (`letters`, at
+        // most 2); a letter that is not upper case; a digit.
+        std::uint32_t letters = 0;
+        bool lower_seen = false, digit_seen = false;
+        bool first_upper = false, starts_digit = false, ascii = true;
+        if (p[i] >= 0x80) {
+            // A first character beyond ASCII (an ASCII one is taken below).
+            Unit v = unit(i);
+            if (classify(v) == CharClass::letter) {
+                letters = 1;
+                first_upper = is_upper(v.cp);
+                lower_seen = !first_upper;
+            }
+            ascii = false;
             j += v.len;
-        };
-        while (j < end) {
+        } else {
+            first_upper = p[i] >= 'A' && p[i] <= 'Z';
+            starts_digit = p[i] >= '0' && p[i] <= '9';
+        }
+        for (;;) {
+            j = ascii_run(i, j, end, norm, letters, lower_seen, digit_seen);
+            if (j >= end) break;
+            // Space and most punctuation end the word at once.
+            if (p[j] < 0x80 && !ascii_inner[p[j]]) break;
             Unit v = unit(j);
             CharClass c = classify(v);
             if (word_char(c)) {
-                take(v, c);
-                continue;
+                if (c == CharClass::letter) {
+                    letters = std::min<std::uint32_t>(letters + 1, 2);
+                    if (!is_upper(v.cp)) lower_seen = true;
+                } else if (c == CharClass::digit) {
+                    digit_seen = true;
+                }
+            } else {
+                if (j + v.len >= end) break;
+                Unit w = unit(j + v.len);
+                CharClass nc = classify(w);
+                bool prev_digit = j > i && p[j - 1] >= '0' && p[j - 1] <= '9';
+                bool next_digit = nc == CharClass::digit;
+                bool inner =
+                    // don't, O'Brien, Kazakstan's
+                    (is_apostrophe_char(v.cp) && c != CharClass::quote_open && nc == CharClass::letter &&
+                     letters > 0) ||
+                    // well-known, COVID-19, 14-year-old; but 16-25 stays three tokens
+                    (is_hyphen_char(v.cp) && word_char(nc) && !(prev_digit && next_digit)) ||
+                    // U.S, e.g, example.com; 2.5
+                    (v.cp == '.' && (nc == CharClass::letter || (prev_digit && next_digit))) ||
+                    // 4:30, 12/16/2011
+                    ((v.cp == ':' || v.cp == '/') && prev_digit && next_digit) ||
+                    // 1,500
+                    (v.cp == ',' && prev_digit && next_digit && letters == 0 && j + 4 <= end &&
+                     p[j + 1] >= '0' && p[j + 1] <= '9' && p[j + 2] >= '0' && p[j + 2] <= '9' &&
+                     p[j + 3] >= '0' && p[j + 3] <= '9' && (j + 4 == end || !(p[j + 4] >= '0' && p[j + 4] <= '9')));
+                if (!inner) break;
             }
-            if (j + v.len >= end) break;
-            Unit w = unit(j + v.len);
-            CharClass nc = classify(w);
-            bool prev_digit = j > i && p_[j - 1] >= '0' && p_[j - 1] <= '9';
-            bool next_digit = nc == CharClass::digit;
-            if (is_apostrophe_char(v.cp) && c != CharClass::quote_open && nc == CharClass::letter && letters > 0) {
-                j += v.len;  // don't, O'Brien, Kazakstan's
-                continue;
-            }
-            if (is_hyphen_char(v.cp) && word_char(nc) && !(prev_digit && next_digit)) {
-                j += v.len;  // well-known, COVID-19, 14-year-old; but 16-25 stays three tokens
-                continue;
-            }
-            if (v.cp == '.' && (nc == CharClass::letter || (prev_digit && next_digit))) {
-                j += v.len;  // U.S, e.g, example.com; 2.5
-                continue;
-            }
-            if ((v.cp == ':' || v.cp == '/') && prev_digit && next_digit) {
-                j += v.len;  // 4:30, 12/16/2011
-                continue;
-            }
-            if (v.cp == ',' && prev_digit && next_digit && letters == 0 && j + 4 <= end &&
-                p_[j + 1] >= '0' && p_[j + 1] <= '9' && p_[j + 2] >= '0' && p_[j + 2] <= '9' &&
-                p_[j + 3] >= '0' && p_[j + 3] <= '9' && (j + 4 == end || !(p_[j + 4] >= '0' && p_[j + 4] <= '9'))) {
-                j += v.len;  // 1,500
-                continue;
-            }
-            break;
+            if (v.cp < 0x80) norm[j - i] = ascii_lower(v.cp);
+            else ascii = false;
+            j += v.len;
         }
         t.kind = (starts_digit && letters == 0) ? TokenKind::number : TokenKind::word;
-        if (digits > 0) t.flags |= tf_has_digit;
+        if (digit_seen) t.flags |= tf_has_digit;
         if (first_upper) t.flags |= tf_capitalized;
-        if (letters >= 2 && uppers == letters) t.flags |= tf_all_caps;
+        if (letters >= 2 && !lower_seen) t.flags |= tf_all_caps;
         // A period that belongs to the word: "Mr.", "U.S.", "J.", "Jan.".
         if (j < end && p_[j] == '.' && letters > 0 && !(j + 1 < end && p_[j + 1] == '.') &&
             takes_period(i, j, j + 1, end, first_upper)) {
+            norm[j - i] = '.';
             ++j;
             t.flags |= tf_abbreviation;
+        }
+        norm_done = ascii;
+        return j;
+    }
+
+    // The run of ASCII letters and digits at j (in a word that starts at i), taken into
+    // the word: its lower-case form written at norm + (j - i), and what it adds to the
+    // letter and digit facts. Returns its end. Eight bytes at a time where the CPU is
+    // little-endian: each byte's class is a comparison done on all eight at once.
+    std::uint32_t ascii_run(std::uint32_t i, std::uint32_t j, std::uint32_t end, char* norm, std::uint32_t& letters,
+                            bool& lower_seen, bool& digit_seen) const {
+        const unsigned char* const p = p_;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        constexpr std::uint64_t high = 0x8080808080808080ull;
+        while (j + 8 <= end) {
+            std::uint64_t w;
+            std::memcpy(&w, p + j, 8);
+            if ((w & high) != 0) break;  // a byte beyond ASCII: byte by byte below
+            std::uint64_t up = ascii_in_range(w, 'A', 'Z'), low = ascii_in_range(w, 'a', 'z'),
+                          dig = ascii_in_range(w, '0', '9');
+            std::uint64_t stop = ~(up | low | dig) & high;
+            // the bytes before the first that is no letter or digit (all eight when none)
+            std::uint64_t keep = stop == 0 ? ~0ull : (stop & (0 - stop)) - 1;
+            up &= keep;
+            low &= keep;
+            dig &= keep;
+            std::uint64_t lower_case = w | (up >> 2);  // 'A' | 0x20 == 'a'
+            std::memcpy(norm + (j - i), &lower_case, 8);  // the arena has room past the word
+            std::uint64_t let = up | low;
+            letters = std::min<std::uint32_t>(letters + (let != 0) + ((let & (let - 1)) != 0), 2);
+            lower_seen |= low != 0;
+            digit_seen |= dig != 0;
+            if (stop != 0) return j + static_cast<std::uint32_t>(count_trailing_zero_bytes(stop));
+            j += 8;
+        }
+#endif
+        for (; j < end; ++j) {
+            unsigned char c = p[j];
+            if (c >= 'a' && c <= 'z') {
+                lower_seen = true;
+                letters = std::min<std::uint32_t>(letters + 1, 2);
+            } else if (c >= 'A' && c <= 'Z') {
+                letters = std::min<std::uint32_t>(letters + 1, 2);
+            } else if (c >= '0' && c <= '9') {
+                digit_seen = true;
+            } else {
+                break;
+            }
+            norm[j - i] = ascii_lower(c);
         }
         return j;
     }
 
-    // Opening / closing flags for quote marks and brackets on one line.
+    // The opening / closing flag of a bracket ( [ { ) ] }, 0 for other marks.
+    static std::uint16_t bracket_flags(char32_t c) {
+        if (c == '(' || c == '[' || c == '{') return tf_opening;
+        if (c == ')' || c == ']' || c == '}') return tf_closing;
+        return 0;
+    }
+
+    // Opening / closing flags for the quote marks of one line (brackets have theirs).
     void mark_quotes(std::uint32_t first, std::uint32_t last) {
         for (std::uint32_t k = first; k < last; ++k) {
             Token& t = doc_.tokens[k];
-            std::string_view nm = doc_.norm(t);
-            if (t.kind == TokenKind::punct) {
-                if (nm == "(" || nm == "[" || nm == "{") t.flags |= tf_opening;
-                if (nm == ")" || nm == "]" || nm == "}") t.flags |= tf_closing;
-                continue;
-            }
             if (t.kind != TokenKind::quote) continue;
             Unit u = unit(t.begin);
             CharClass c = classify(u);
@@ -482,8 +810,11 @@ private:
                 continue;
             }
             std::uint32_t j = i;
+            while (j < n && !lines[j].blank()) ++j;
+            // (the widths matter only when the run has several lines)
             std::uint32_t widest = 0;
-            while (j < n && !lines[j].blank()) widest = std::max(widest, line_width(lines[j++]));
+            if (j - i > 1)
+                for (std::uint32_t k = i; k < j; ++k) widest = std::max(widest, line_width(lines[k]));
             // Lines [i, j) form a run.
             std::uint32_t start = i;
             for (std::uint32_t k = i; k < j; ++k) {
@@ -529,6 +860,7 @@ private:
             const Token& t = doc_.tokens[k];
             bool boundary = false;
             std::uint32_t last = k;  // last token of the sentence
+            if (t.kind != TokenKind::punct && !t.has(tf_abbreviation)) continue;  // most tokens
             std::string_view nm = doc_.norm(t);
             if (t.kind == TokenKind::punct && (nm == "." || nm == "!" || nm == "?" || nm == "..." ||
                                                nm == "!!" || nm == "??" || nm == "?!")) {
@@ -550,7 +882,7 @@ private:
                 bool other = word.find('.') != std::string_view::npos || (row && !row->empty() && (*row)[0] == "other");
                 const Token& next = doc_.tokens[k + 1];
                 boundary = other && word.size() > 1 && next.has(tf_capitalized) &&
-                           starters_.contains(doc_.norm(next));
+                           starters_.contains(next.lex);
             }
             if (boundary) {
                 add_sentence(pi, start, last + 1);
@@ -581,7 +913,7 @@ private:
                  Span{first_invalid_, first_invalid_ + unit(first_invalid_).len}});
             // Single stray high bytes amid ASCII text are the mark of a Windows-1252 or
             // Latin-1 file.
-            if (invalid_multi_ == 0 && doc_.encoding == Encoding::utf8 && valid_multibyte_ == 0) {
+            if (invalid_multi_ == 0 && doc_.encoding == Encoding::utf8 && count_valid_multibyte() == 0) {
                 doc_.encoding = Encoding::windows_1252;
                 doc_.diagnostics.push_back(
                     {"encoding_windows_1252", Severity::warning,
@@ -599,28 +931,31 @@ private:
                                         std::nullopt});
     }
 
-public:
-    void count_multibyte() {
+    // Valid multi-byte characters in the input (only needed when it has invalid ones).
+    std::size_t count_valid_multibyte() const {
+        std::size_t valid = 0;
         for (std::uint32_t i = 0; i < n_;) {
             if (p_[i] < 0x80) {
                 ++i;
                 continue;
             }
             Unit u = unit(i);
-            if (u.valid) ++valid_multibyte_;
+            if (u.valid) ++valid;
             i += u.len;
         }
+        return valid;
     }
 
-private:
     static constexpr std::uint32_t npos32 = std::numeric_limits<std::uint32_t>::max();
     const unsigned char* p_;
     std::uint32_t n_;
     Document& doc_;
     const lexicon::Table& abbreviations_;
     const lexicon::Table& starters_;
-    std::size_t invalid_units_ = 0, invalid_multi_ = 0, nul_bytes_ = 0, valid_multibyte_ = 0;
+    const ShortForms& forms_;
+    std::size_t invalid_units_ = 0, invalid_multi_ = 0, nul_bytes_ = 0;
     std::uint32_t first_invalid_ = npos32;
+    std::uint32_t norm_used_ = 0;  // bytes of the arena in use
 };
 
 }  // namespace
@@ -658,9 +993,16 @@ Document build_document(std::string_view bytes, std::size_t max_bytes) {
 
     // Mostly control bytes: binary data. Analysed all the same (it yields little).
     std::size_t sample = std::min<std::size_t>(analysed, 4096), controls = 0;
-    for (std::size_t i = 0; i < sample; ++i) {
-        unsigned char c = p[i];
-        if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7F) ++controls;
+    // Counted branch-free into a byte per block of 128, which the compiler vectorises.
+    for (std::size_t b = 0; b < sample; b += 128) {
+        const std::size_t e = std::min<std::size_t>(sample - b, 128);
+        unsigned char block = 0;
+        for (std::size_t i = 0; i < e; ++i) {
+            unsigned char c = p[b + i];
+            block += static_cast<unsigned char>(
+                ((c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f')) | (c == 0x7F));
+        }
+        controls += block;
     }
     if (sample > 0 && controls * 10 > sample) {
         doc.encoding = Encoding::binary;
@@ -670,10 +1012,8 @@ Document build_document(std::string_view bytes, std::size_t max_bytes) {
                                    std::nullopt});
     }
 
-    doc.norm_arena.reserve(analysed);
     doc.tokens.reserve(analysed / 5 + 16);
     Builder builder(bytes, doc.analysed, doc);
-    builder.count_multibyte();
     builder.run();
     return doc;
 }
