@@ -10,6 +10,7 @@
 #ifndef REPORTAGE_LEXICON_HPP
 #define REPORTAGE_LEXICON_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -28,6 +29,9 @@ const std::vector<EmbeddedFile>& embedded_files();
 // The id of a key in the vocabulary of all embedded tables' keys; 0 = no table has it.
 using LexId = std::uint32_t;
 LexId lexeme(std::string_view key) noexcept;
+// The same for the n bytes at p, where p[0, n + 16) is readable (the text layer keeps
+// 16 bytes of room after every normal form): the fast path for one look-up per token.
+LexId lexeme_padded(const char* p, std::size_t n) noexcept;
 // The key of a lexeme id ("" for 0 or an unknown id).
 std::string_view lexeme_text(LexId id) noexcept;
 

@@ -221,122 +221,6 @@ std::size_t put_norm(char* o, const Unit& u) {
     }
 }
 
-// The lexeme ids of token forms (Token::lex), for every token: a second index over the
-// keys of the word lists, made for short forms. A form of up to 16 bytes is packed into
-// two 64-bit words and looked up in a cuckoo hash table (a key sits in one of its two
-// slots), so a look-up reads two slots and compares without branching, instead of a
-// byte-wise hash, a probe loop and a memcmp. The index holds every key of that size, so
-// a form it lacks has id 0. Longer forms ask lexicon::lexeme() (none longer than the
-// longest key can be a key).
-class ShortForms {
-public:
-    ShortForms() {
-        // masks_[n]: the first n bytes set, in memory order (whatever the byte order)
-        for (std::size_t n = 0; n <= 16; ++n) {
-            unsigned char m[16] = {};
-            for (std::size_t i = 0; i < n; ++i) m[i] = 0xFF;
-            std::memcpy(&masks_[n][0], m, 8);
-            std::memcpy(&masks_[n][1], m + 8, 8);
-        }
-        std::vector<Entry> keys;
-        for (const auto& f : lexicon::embedded_files())
-            for (const auto& row : lexicon::table(f.name).rows()) {
-                longest_ = std::max(longest_, row.first.size());
-                if (row.first.size() > 16) continue;
-                Entry e = pack(row.first.data(), row.first.size());
-                e.id = lexicon::lexeme(row.first);
-                if (e.id != 0) keys.push_back(e);
-            }
-        std::size_t cap = 64;
-        while (cap < keys.size() * 3) cap *= 2;
-        while (!build(keys, cap)) cap *= 2;
-    }
-
-    // The id of the form at o (n bytes); o[n, n + 16) must be readable.
-    lexicon::LexId find(const char* o, std::size_t n) const {
-        if (n > 16) return n > longest_ ? 0 : lexicon::lexeme(std::string_view(o, n));
-        return find(load(o, n));
-    }
-
-private:
-    struct Entry {
-        std::uint64_t a = 0, b = 0;  // bytes 0-7 and 8-15 of the form, zero after its end
-        std::uint32_t size = 0;
-        lexicon::LexId id = 0;
-    };
-
-    // Up to 16 bytes at o (16 readable), the ones after the first n cleared.
-    Entry load(const char* o, std::size_t n) const {
-        Entry e;
-        std::memcpy(&e.a, o, 8);
-        std::memcpy(&e.b, o + 8, 8);
-        e.size = static_cast<std::uint32_t>(n);
-        e.a &= masks_[n][0];
-        e.b &= masks_[n][1];
-        return e;
-    }
-
-    lexicon::LexId find(const Entry& e) const {
-        // (No branch on what is read: a form that is no key costs two reads that the
-        // CPU overlaps with the next token's work, where a filter in front would cost
-        // mispredictions on half the tokens.)
-        std::uint64_t m = mix(e);
-        const Entry& x = slots_[m >> shift_];
-        const Entry& y = slots_[(m * 0xD6E8FEB86659FD93ull) >> shift_];
-        return pick(x, e) | pick(y, e);
-    }
-
-    static Entry pack(const char* p, std::size_t n) {
-        char buf[16] = {};
-        std::memcpy(buf, p, n);
-        Entry e;
-        std::memcpy(&e.a, buf, 8);
-        std::memcpy(&e.b, buf + 8, 8);
-        e.size = static_cast<std::uint32_t>(n);
-        return e;
-    }
-    // x's id when x holds e's form, else 0; with masks, not a branch on the data read.
-    static lexicon::LexId pick(const Entry& x, const Entry& e) {
-        std::uint64_t differ = (x.a ^ e.a) | (x.b ^ e.b) | (x.size ^ e.size);
-        return x.id & (0u - static_cast<lexicon::LexId>(differ == 0));
-    }
-    static bool same(const Entry& x, const Entry& y) {
-        return ((x.a ^ y.a) | (x.b ^ y.b) | (x.size ^ y.size)) == 0;
-    }
-    static std::uint64_t mix(const Entry& e) {
-        return (e.a ^ (e.b * 0xC2B2AE3D27D4EB4Full) ^ e.size) * 0x9E3779B97F4A7C15ull;
-    }
-    std::size_t slot(const Entry& e, int which) const {
-        std::uint64_t m = mix(e);
-        return static_cast<std::size_t>((which == 0 ? m : m * 0xD6E8FEB86659FD93ull) >> shift_);
-    }
-
-    // Cuckoo insertion of every key into `cap` slots; false when a key finds no place.
-    bool build(const std::vector<Entry>& keys, std::size_t cap) {
-        shift_ = 64;
-        for (std::size_t c = cap; c > 1; c >>= 1) --shift_;
-        slots_.assign(cap, Entry{});
-        for (const Entry& key : keys) {
-            if (same(slots_[slot(key, 0)], key) || same(slots_[slot(key, 1)], key)) continue;  // in two tables
-            Entry e = key;
-            std::size_t i = slot(e, 0);
-            for (int kicks = 0;; ++kicks) {
-                if (kicks > 500) return false;
-                std::swap(e, slots_[i]);
-                if (e.id == 0) break;
-                // the evicted key goes to its other slot
-                i = slot(e, 0) == i ? slot(e, 1) : slot(e, 0);
-            }
-        }
-        return true;
-    }
-
-    std::vector<Entry> slots_;
-    std::uint64_t masks_[17][2] = {};
-    unsigned shift_ = 64;
-    std::size_t longest_ = 0;
-};
-
 const lexicon::Table& abbreviations() {
     static const lexicon::Table& t = lexicon::table("abbreviations");
     return t;
@@ -345,11 +229,6 @@ const lexicon::Table& abbreviations() {
 const lexicon::Table& sentence_starters() {
     static const lexicon::Table& t = lexicon::table("sentence_starters");
     return t;
-}
-
-const ShortForms& short_forms() {
-    static const ShortForms forms;
-    return forms;
 }
 
 bool is_apostrophe_char(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
@@ -367,7 +246,7 @@ class Builder {
 public:
     Builder(std::string_view bytes, std::uint32_t analysed, Document& doc)
         : p_(reinterpret_cast<const unsigned char*>(bytes.data())), n_(analysed), doc_(doc),
-          abbreviations_(abbreviations()), starters_(sentence_starters()), forms_(short_forms()) {}
+          abbreviations_(abbreviations()), starters_(sentence_starters()) {}
 
     void run() {
         split_lines();
@@ -496,7 +375,7 @@ private:
             char ch = word[x];
             buf[x] = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
         }
-        const auto* row = abbreviations_.find(forms_.find(buf, word.size()));  // buf has 16 bytes past any key
+        const auto* row = abbreviations_.find(lexicon::lexeme_padded(buf, word.size()));  // buf has 16 bytes past any key
         if (!row || row->empty()) return false;
         std::string_view cls = (*row)[0];
         if (cls == "other") return true;
@@ -572,7 +451,7 @@ private:
             }
             t.end = j;
             t.norm_size = norm_done ? j - i : put_norm_range(i, j, norm);
-            t.lex = forms_.find(norm, t.norm_size);
+            t.lex = lexicon::lexeme_padded(norm, t.norm_size);
             norm_used_ += t.norm_size;
             if (j < end && (p_[j] < 0x80 ? is_ascii_space(p_[j]) : classify(unit(j)) == CharClass::space))
                 t.flags |= tf_space_after;
@@ -952,7 +831,6 @@ private:
     Document& doc_;
     const lexicon::Table& abbreviations_;
     const lexicon::Table& starters_;
-    const ShortForms& forms_;
     std::size_t invalid_units_ = 0, invalid_multi_ = 0, nul_bytes_ = 0;
     std::uint32_t first_invalid_ = npos32;
     std::uint32_t norm_used_ = 0;  // bytes of the arena in use
