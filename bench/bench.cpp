@@ -16,6 +16,8 @@
 // MB = 10^6 bytes. Build with -DREPORTAGE_BUILD_BENCH=ON (target reportage_bench); run a
 // Release build. Exit status 1 when a linear-time check fails.
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -154,12 +156,53 @@ struct LinearCase {
     std::function<std::string(std::size_t)> make;  // a text of about n bytes
 };
 
-double time_parse(const std::string& text) {
-    const auto start = Clock::now();
-    const reportage::Report report = reportage::parse(text);
-    const double s = seconds_since(start);
-    if (report.input.bytes != text.size()) std::abort();
-    return s;
+// CPU seconds of this thread (user + system, page faults included): unlike wall time, it
+// does not grow when other processes share the cores.
+double thread_cpu_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// One parse of text in a fresh child process, in CPU seconds: every size starts from the
+// same state (no memory left by earlier parses to reuse, so a small text is not measured
+// warm and a large one cold). Returns a negative value when the child fails.
+double parse_in_child(const std::string& text) {
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    const pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        close(fds[0]);
+        const double start = thread_cpu_seconds();
+        const reportage::Report report = reportage::parse(text);
+        double s = thread_cpu_seconds() - start;
+        if (report.input.bytes != text.size()) s = -1;
+        const ssize_t w = write(fds[1], &s, sizeof s);
+        _exit(w == static_cast<ssize_t>(sizeof s) ? 0 : 1);
+    }
+    close(fds[1]);
+    double s = -1;
+    if (read(fds[0], &s, sizeof s) != static_cast<ssize_t>(sizeof s)) s = -1;
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? s : -1;
+}
+
+// The best of `runs` parses of text (each in a fresh process), in CPU seconds.
+double time_parse(const std::string& text, int runs = 3) {
+    double best = 1e300;
+    for (int r = 0; r < runs; ++r) {
+        const double s = parse_in_child(text);
+        if (s < 0) {
+            std::fprintf(stderr, "reportage_bench: a parse in a child process failed\n");
+            std::exit(2);
+        }
+        best = std::min(best, s);
+        if (best > 5) break;  // slow enough to measure once
+    }
+    return best;
 }
 
 // 1 × M MB against 8 × M MB of the same text; returns false when the ratio exceeds 10.
@@ -190,7 +233,8 @@ bool linear_checks(std::size_t mb, const std::string& news) {
          }},
     };
     bool all_ok = true;
-    std::printf("\nLinear time: one document of %zu MB vs %zu MB (limit: ratio <= 10)\n", mb, 8 * mb);
+    std::printf("\nLinear time: one document of %zu MB vs %zu MB (limit: ratio <= 10; CPU time of a fresh process, best of 3)\n",
+                mb, 8 * mb);
     for (const LinearCase& c : cases) {
         const std::string a = c.make(small);
         const double ta = time_parse(a);
