@@ -410,21 +410,18 @@ void Registry::finish(std::vector<Source>& out, std::vector<std::string>& id_of,
     id_of.assign(entities_.size(), std::string());
     // Every narrative occurrence of a cited named source's name is a mention too. A run
     // names a cited entity only if it ends in a word under which one was registered.
-    std::vector<std::string_view> cited_last;
-    std::uint64_t sizes = 0;  // bit min(size, 63): a word of cited_last has that size
+    const auto cites = [&](const std::vector<int>& list) {
+        return std::any_of(list.begin(), list.end(),
+                           [&](int e) { return entities_[static_cast<std::size_t>(e)].cited; });
+    };
+    std::uint64_t sizes = 0;  // bit min(size, 63): a word naming a cited entity has that size
     for (const auto& [word, list] : by_last_word_)
-        for (int e : list)
-            if (entities_[static_cast<std::size_t>(e)].cited) {
-                cited_last.push_back(word);
-                sizes |= std::uint64_t(1) << std::min<std::size_t>(word.size(), 63);
-                break;
-            }
-    std::sort(cited_last.begin(), cited_last.end());
+        if (cites(list)) sizes |= std::uint64_t(1) << std::min<std::size_t>(word.size(), 63);
     for (const NameRun& r : runs_) {
         std::string_view last = b_.norm(r.last);
-        if (!(sizes >> std::min<std::size_t>(last.size(), 63) & 1) ||
-            !std::binary_search(cited_last.begin(), cited_last.end(), last))
-            continue;
+        if (!(sizes >> std::min<std::size_t>(last.size(), 63) & 1)) continue;
+        auto under = by_last_word_.find(last);
+        if (under == by_last_word_.end() || !cites(under->second)) continue;
         int e = find_name(r.name_first, r.last);
         if (e < 0 || !entities_[static_cast<std::size_t>(e)].cited) continue;
         entities_[static_cast<std::size_t>(e)].mentions.push_back(b_.span(r.first, r.last));
