@@ -834,9 +834,24 @@ private:
 
     // ------------------------------------------------------------ output
 
+    // Drafts in text order (stable: drafts that start together keep the order they were
+    // made in). The sentence loop makes them in order and the passes after it add a few,
+    // so the drafts are moved once, by a sort of (start, index) keys.
+    void sort_drafts() {
+        const auto before = [&](const Draft& a, const Draft& b) { return draft_begin(a) < draft_begin(b); };
+        if (std::is_sorted(drafts_.begin(), drafts_.end(), before)) return;
+        std::vector<std::uint64_t> keys(drafts_.size());
+        for (std::size_t i = 0; i < drafts_.size(); ++i)
+            keys[i] = std::uint64_t{draft_begin(drafts_[i])} << 32 | i;
+        std::sort(keys.begin(), keys.end());
+        std::vector<Draft> sorted;
+        sorted.reserve(drafts_.size());
+        for (std::uint64_t k : keys) sorted.push_back(std::move(drafts_[static_cast<std::uint32_t>(k)]));
+        drafts_.swap(sorted);
+    }
+
     void output(std::vector<Source>& sources, std::vector<Claim>& claims) {
-        std::stable_sort(drafts_.begin(), drafts_.end(),
-                         [&](const Draft& a, const Draft& b) { return draft_begin(a) < draft_begin(b); });
+        sort_drafts();
         // A quote paragraph with no cue of its own takes the speaker of the claim before it.
         for (std::size_t i = 0; i < drafts_.size(); ++i) {
             Draft& d = drafts_[i];

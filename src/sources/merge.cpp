@@ -24,16 +24,6 @@ bool title_word(std::string_view w) {
     return titles.contains(w);
 }
 
-// The merge key of a name: "name:" and its words joined by spaces.
-std::string name_key(const std::vector<std::string>& words) {
-    std::string key = "name:";
-    for (const auto& w : words) {
-        if (key.size() > 5) key += ' ';
-        key += w;
-    }
-    return key;
-}
-
 bool full_title(std::string_view w) {
     static const lexicon::Table& titles = lexicon::table("person_titles");
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
@@ -172,32 +162,71 @@ void Registry::find_name_runs() {
     }
 }
 
-void Registry::add_mention(int e, Span s, std::uint32_t token) {
-    entities_[static_cast<std::size_t>(e)].mentions.push_back(s);
-    mention_tokens_.emplace_back(token, e);
+void Registry::add_mention(int e, Span s, std::uint32_t token) { mentions_.push_back(Mention{token, e, s}); }
+
+std::uint64_t Registry::key_hash(KeyKind kind, std::uint32_t first, std::uint32_t last) const {
+    std::uint64_t h = static_cast<std::uint64_t>(kind) + 1;
+    for (std::uint32_t k = first; k <= last; ++k) h = util::hash_bytes(b_.norm(k), h);
+    return h;
+}
+
+bool Registry::same_words(std::uint32_t a_first, std::uint32_t b_first, std::uint32_t count) const {
+    for (std::uint32_t i = 0; i < count; ++i)
+        if (b_.norm(a_first + i) != b_.norm(b_first + i)) return false;
+    return true;
+}
+
+int Registry::find_key(KeyKind kind, std::uint32_t first, std::uint32_t last) const {
+    const std::uint32_t k = key_index_.find(key_hash(kind, first, last), [&](std::uint32_t i) {
+        const Key& key = keys_[i];
+        return key.kind == kind && key.last - key.first == last - first && same_words(key.first, first, last - first + 1);
+    });
+    return k == util::FlatIndex::none ? -1 : keys_[k].entity;
+}
+
+void Registry::add_key(KeyKind kind, std::uint32_t first, std::uint32_t last, int entity) {
+    key_index_.insert(key_hash(kind, first, last), static_cast<std::uint32_t>(keys_.size()));
+    keys_.push_back(Key{first, last, kind, entity});
+}
+
+int Registry::first_under_word(std::uint32_t token) const {
+    const std::string_view w = b_.norm(token);
+    const std::uint32_t i =
+        word_index_.find(util::hash_bytes(w), [&](std::uint32_t j) { return b_.norm(words_[j].token) == w; });
+    return i == util::FlatIndex::none ? -1 : words_[i].head;
+}
+
+void Registry::add_under_word(std::uint32_t token, int entity) {
+    const std::string_view w = b_.norm(token);
+    const std::uint64_t h = util::hash_bytes(w);
+    std::uint32_t i = word_index_.find(h, [&](std::uint32_t j) { return b_.norm(words_[j].token) == w; });
+    if (i == util::FlatIndex::none) {
+        i = static_cast<std::uint32_t>(words_.size());
+        word_index_.insert(h, i);
+        words_.push_back(Word{token, -1});
+    }
+    under_word_.push_back(UnderWord{entity, words_[i].head});
+    words_[i].head = static_cast<int>(under_word_.size() - 1);
 }
 
 int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
     // Every name key was registered together with its last word: a last word that no
     // entity's name has had ends no known name (most runs of capitalised words).
-    std::string_view lastw = b_.norm(last);
-    auto candidates = by_last_word_.find(lastw);
-    if (candidates == by_last_word_.end()) return -1;
-    key_.assign("name:");
-    for (std::uint32_t k = name_first; k <= last; ++k) {
-        if (key_.size() > 5) key_ += ' ';
-        key_ += b_.norm(k);
-    }
-    auto it = by_key_.find(key_);
-    if (it != by_key_.end()) return it->second;
+    const int head = first_under_word(last);
+    if (head < 0) return -1;
+    const int keyed = find_key(KeyKind::name, name_first, last);
+    if (keyed >= 0) return keyed;
     // a surname alone, or a longer form of a surname seen alone
+    const std::string_view lastw = b_.norm(last);
     int best = -1;  // the latest entity that fits
-    for (int i : candidates->second) {
+    for (int c = head; c >= 0; c = under_word_[static_cast<std::size_t>(c)].next) {
+        const int i = under_word_[static_cast<std::size_t>(c)].entity;
         const Entity& e = entities_[static_cast<std::size_t>(i)];
-        if (!e.named || e.kind != SourceKind::person || e.name_words.empty()) continue;
-        if (e.name_words.back() != lastw) continue;
-        bool fits = name_first == last || e.name_words.size() == 1 ||
-                    (e.name_words.size() >= 2 && last > name_first && e.name_words.front() == b_.norm(name_first));
+        if (!e.named || e.kind != SourceKind::person || !e.has_name_words) continue;
+        if (b_.norm(e.name_last) != lastw) continue;
+        const std::uint32_t size = e.name_size();
+        bool fits = name_first == last || size == 1 ||
+                    (size >= 2 && last > name_first && b_.norm(e.name_first) == b_.norm(name_first));
         if (fits) best = std::max(best, i);
     }
     return best;
@@ -206,13 +235,14 @@ int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
 int Registry::new_name_entity(std::uint32_t first, std::uint32_t name_first, std::uint32_t last) {
     Entity e;
     describe_name(e, first, name_first, last);
-    e.name = b_.doc.text(b_.span(name_first, last));
-    for (std::uint32_t k = name_first; k <= last; ++k) e.name_words.emplace_back(b_.norm(k));
-    e.key = name_key(e.name_words);
+    e.name = b_.span(name_first, last);
+    e.has_name_words = true;
+    e.name_first = name_first;
+    e.name_last = last;
     entities_.push_back(std::move(e));
     int id = static_cast<int>(entities_.size() - 1);
-    by_key_[entities_.back().key] = id;
-    if (name_first <= last) by_last_word_[b_.norm(last)].push_back(id);
+    add_key(KeyKind::name, name_first, last, id);
+    add_under_word(last, id);
     return id;
 }
 
@@ -228,14 +258,14 @@ int Registry::attach_name(const claims::Phrase& p) {
         e = new_name_entity(first, nf, p.last);
     } else {
         Entity& en = entities_[static_cast<std::size_t>(e)];
-        if (p.last - nf + 1 > en.name_words.size()) {
+        if (p.last - nf + 1 > en.name_size()) {
             // a fuller form of the name: "Jane Doe" after "Doe"
-            en.name = b_.doc.text(b_.span(nf, p.last));
-            en.name_words.clear();
-            for (std::uint32_t k = nf; k <= p.last; ++k) en.name_words.emplace_back(b_.norm(k));
-            en.key = name_key(en.name_words);
-            by_key_[en.key] = e;
-            by_last_word_[b_.norm(p.last)].push_back(e);
+            en.name = b_.span(nf, p.last);
+            en.has_name_words = true;
+            en.name_first = nf;
+            en.name_last = p.last;
+            add_key(KeyKind::name, nf, p.last, e);
+            add_under_word(p.last, e);
         }
         if (nf > first) {
             Entity tmp;
@@ -269,24 +299,15 @@ int Registry::attach_common(const claims::Phrase& p) {
            (b_.norm(first) == "the" || b_.norm(first) == "a" || b_.norm(first) == "an" ||
             b_.norm(first) == "some" || b_.norm(first) == "this" || b_.norm(first) == "these"))
         ++first;
-    std::string key = "common:";
-    for (std::uint32_t k = first; k <= p.last; ++k) {
-        key += b_.norm(k);
-        key += ' ';
-    }
-    int e;
-    auto it = by_key_.find(key);
     // "a spokesman" is one person per mention unless the words repeat with "the"
-    if (it != by_key_.end()) {
-        e = it->second;
-    } else {
+    int e = find_key(KeyKind::common, first, p.last);
+    if (e < 0) {
         Entity en;
-        en.name = b_.doc.text(b_.span(first, p.last));
-        en.key = key;
+        en.name = b_.span(first, p.last);
         describe_common(en, first, p.last);
         entities_.push_back(std::move(en));
         e = static_cast<int>(entities_.size() - 1);
-        by_key_[key] = e;
+        add_key(KeyKind::common, first, p.last, e);
     }
     // A common noun keeps its own official status; the appositive adds role and affiliation.
     take_appositive(entities_[static_cast<std::size_t>(e)], p, false);
@@ -312,19 +333,19 @@ int Registry::attach_pronoun(const claims::Phrase& p) {
     int found = -1;
     if (personal || plural || neuter) {
         // Walk back over attached mentions and narrative name runs, nearest first.
-        auto mi = static_cast<std::ptrdiff_t>(mention_tokens_.size()) - 1;
-        while (mi >= 0 && mention_tokens_[static_cast<std::size_t>(mi)].first >= pos) --mi;
+        auto mi = static_cast<std::ptrdiff_t>(mentions_.size()) - 1;
+        while (mi >= 0 && mentions_[static_cast<std::size_t>(mi)].token >= pos) --mi;
         auto ri = std::lower_bound(runs_.begin(), runs_.end(), pos,
                                    [](const NameRun& r, std::uint32_t x) { return r.first < x; }) -
                   runs_.begin() - 1;
         for (int n = 0; n < max_candidates && (mi >= 0 || ri >= 0); ++n) {
-            std::uint32_t mpos = mi >= 0 ? mention_tokens_[static_cast<std::size_t>(mi)].first : 0;
+            std::uint32_t mpos = mi >= 0 ? mentions_[static_cast<std::size_t>(mi)].token : 0;
             std::uint32_t rpos = ri >= 0 ? runs_[static_cast<std::size_t>(ri)].first : 0;
             bool take_mention = mi >= 0 && (ri < 0 || mpos >= rpos);
             std::uint32_t cpos = take_mention ? mpos : rpos;
             if (pos - cpos > max_pronoun_distance) break;
             if (take_mention) {
-                int e = mention_tokens_[static_cast<std::size_t>(mi)].second;
+                int e = mentions_[static_cast<std::size_t>(mi)].entity;
                 --mi;
                 if (compatible(entities_[static_cast<std::size_t>(e)])) {
                     found = e;
@@ -355,20 +376,16 @@ int Registry::attach_pronoun(const claims::Phrase& p) {
     }
     if (found < 0) {
         // No antecedent: the pronoun itself stands for the source.
-        std::string key = "pronoun:" + std::string(w);
-        auto it = by_key_.find(key);
-        if (it != by_key_.end()) {
-            found = it->second;
-        } else {
+        found = find_key(KeyKind::pronoun, p.first, p.first);
+        if (found < 0) {
             Entity en;
-            en.name = b_.doc.text(b_.span(p.first, p.last));
-            en.key = key;
+            en.name = b_.span(p.first, p.last);
             en.kind = (personal || w == "i") ? SourceKind::person
                       : plural               ? SourceKind::group
                                              : SourceKind::unknown;
             entities_.push_back(std::move(en));
             found = static_cast<int>(entities_.size() - 1);
-            by_key_[key] = found;
+            add_key(KeyKind::pronoun, p.first, p.first, found);
         }
     } else if (personal && !entities_[static_cast<std::size_t>(found)].gender) {
         entities_[static_cast<std::size_t>(found)].gender = gender;
@@ -408,47 +425,46 @@ bool Registry::other_speaker_between(std::uint32_t from, std::uint32_t to, int e
 void Registry::finish(std::vector<Source>& out, std::vector<std::string>& id_of,
                       const std::vector<int>& citation_order) {
     id_of.assign(entities_.size(), std::string());
-    // Every narrative occurrence of a cited named source's name is a mention too. A run
-    // names a cited entity only if it ends in a word under which one was registered.
-    const auto cites = [&](const std::vector<int>& list) {
-        return std::any_of(list.begin(), list.end(),
-                           [&](int e) { return entities_[static_cast<std::size_t>(e)].cited; });
-    };
-    std::uint64_t sizes = 0;  // bit min(size, 63): a word naming a cited entity has that size
-    for (const auto& [word, list] : by_last_word_)
-        if (cites(list)) sizes |= std::uint64_t(1) << std::min<std::size_t>(word.size(), 63);
-    for (const NameRun& r : runs_) {
-        std::string_view last = b_.norm(r.last);
-        if (!(sizes >> std::min<std::size_t>(last.size(), 63) & 1)) continue;
-        auto under = by_last_word_.find(last);
-        if (under == by_last_word_.end() || !cites(under->second)) continue;
-        int e = find_name(r.name_first, r.last);
-        if (e < 0 || !entities_[static_cast<std::size_t>(e)].cited) continue;
-        entities_[static_cast<std::size_t>(e)].mentions.push_back(b_.span(r.first, r.last));
+    // Every narrative occurrence of a cited named source's name is a mention too.
+    if (!citation_order.empty())
+        for (const NameRun& r : runs_) {
+            int e = find_name(r.name_first, r.last);
+            if (e < 0 || !entities_[static_cast<std::size_t>(e)].cited) continue;
+            mentions_.push_back(Mention{r.first, e, b_.span(r.first, r.last)});
+        }
+    // The mentions of each entity, together (a counting sort by entity).
+    std::vector<std::uint32_t> begin(entities_.size() + 1, 0);
+    for (const Mention& m : mentions_) ++begin[static_cast<std::size_t>(m.entity) + 1];
+    for (std::size_t e = 0; e < entities_.size(); ++e) begin[e + 1] += begin[e];
+    std::vector<Span> spans(mentions_.size());
+    {
+        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+        for (const Mention& m : mentions_) spans[fill[static_cast<std::size_t>(m.entity)]++] = m.span;
     }
     for (int e : citation_order) {
-        Entity& en = entities_[static_cast<std::size_t>(e)];
-        if (!id_of[static_cast<std::size_t>(e)].empty()) continue;
-        id_of[static_cast<std::size_t>(e)] = "s" + std::to_string(out.size() + 1);
+        const auto ei = static_cast<std::size_t>(e);
+        Entity& en = entities_[ei];
+        if (!id_of[ei].empty()) continue;
+        id_of[ei] = "s" + std::to_string(out.size() + 1);
         Source s;
-        s.id = id_of[static_cast<std::size_t>(e)];
-        s.name = en.name;
+        s.id = id_of[ei];
+        s.name = b_.doc.text(en.name);
         s.kind = en.kind;
         s.named = en.named;
         s.official = en.official;
         s.role = en.role;
         s.affiliation = en.affiliation;
-        std::sort(en.mentions.begin(), en.mentions.end());
+        const auto first = spans.begin() + begin[ei], last = spans.begin() + begin[ei + 1];
+        std::sort(first, last);
         // overlapping duplicates: keep the longer one
-        std::vector<Span> m;
-        for (const Span& sp : en.mentions) {
-            if (!m.empty() && sp.begin < m.back().end) {
-                if (sp.end > m.back().end) m.back() = sp;
+        for (auto it = first; it != last; ++it) {
+            const Span& sp = *it;
+            if (!s.mentions.empty() && sp.begin < s.mentions.back().end) {
+                if (sp.end > s.mentions.back().end) s.mentions.back() = sp;
                 continue;
             }
-            m.push_back(sp);
+            s.mentions.push_back(sp);
         }
-        s.mentions = std::move(m);
         out.push_back(std::move(s));
     }
 }

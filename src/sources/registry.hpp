@@ -8,11 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "claims/analysis.hpp"
 #include "reportage/model.hpp"
+#include "util/flat_index.hpp"
 
 namespace reportage::sources {
 
@@ -25,17 +25,19 @@ struct NameRun {
 };
 
 struct Entity {
-    std::string name;
     SourceKind kind = SourceKind::unknown;
     bool named = false;
     bool official = false;
+    bool cited = false;
+    char gender = 0;  // 'm', 'f' or 0 (unknown)
+    // The words of a name (titles left off): tokens [name_first, name_last] of the mention
+    // that gave its fullest form; none for common nouns and pronouns.
+    bool has_name_words = false;
+    std::uint32_t name_first = 0, name_last = 0;
+    Span name;  // the text it is listed under
     std::optional<std::string> role;
     std::optional<std::string> affiliation;
-    char gender = 0;                      // 'm', 'f' or 0 (unknown)
-    std::vector<std::string> name_words;  // normalised words of a name (no titles)
-    std::string key;                      // merge key
-    std::vector<Span> mentions;
-    bool cited = false;
+    std::uint32_t name_size() const { return has_name_words ? name_last - name_first + 1 : 0; }
 };
 
 class Registry {
@@ -75,17 +77,47 @@ private:
     void describe_common(Entity& e, std::uint32_t first, std::uint32_t last) const;
     void apply_appositive(Entity& e, std::uint32_t first, std::uint32_t last) const;
 
+    // Merge keys: a name's words, a common noun phrase's words, a pronoun. Each key maps
+    // to one entity; an entity can have several (its shorter and fuller names).
+    enum class KeyKind : std::uint8_t { name, common, pronoun };
+    struct Key {
+        std::uint32_t first, last;  // its words: the normal forms of tokens [first, last]
+        KeyKind kind;
+        int entity;
+    };
+    std::uint64_t key_hash(KeyKind kind, std::uint32_t first, std::uint32_t last) const;
+    int find_key(KeyKind kind, std::uint32_t first, std::uint32_t last) const;
+    void add_key(KeyKind kind, std::uint32_t first, std::uint32_t last, int entity);
+    // The entities registered under the last word of their name (a surname finds its
+    // person): a list per word, chained through `under_word_`; -1 when none.
+    int first_under_word(std::uint32_t token) const;
+    void add_under_word(std::uint32_t token, int entity);
+    bool same_words(std::uint32_t a_first, std::uint32_t b_first, std::uint32_t count) const;
+
     const claims::Body& b_;
     const claims::QuoteMarks& q_;
     std::vector<Entity> entities_;
     std::vector<NameRun> runs_;
-    std::unordered_map<std::string, int> by_key_;
-    // entities by the last word of their name (a view of the document's normal forms),
-    // so a surname finds its person in O(1)
-    std::unordered_map<std::string_view, std::vector<int>> by_last_word_;
-    mutable std::string key_;  // find_name's buffer
-    // (token position, entity) of every mention attached so far, in attachment order
-    std::vector<std::pair<std::uint32_t, int>> mention_tokens_;
+    std::vector<Key> keys_;
+    util::FlatIndex key_index_;
+    struct Word {
+        std::uint32_t token;  // a token whose normal form is the word
+        int head;             // into under_word_
+    };
+    std::vector<Word> words_;
+    util::FlatIndex word_index_;
+    struct UnderWord {
+        int entity;
+        int next;  // into under_word_, -1 at the end
+    };
+    std::vector<UnderWord> under_word_;
+    // Every mention attached so far, in attachment order.
+    struct Mention {
+        std::uint32_t token;  // its first token
+        int entity;
+        Span span;
+    };
+    std::vector<Mention> mentions_;
 };
 
 }  // namespace reportage::sources

@@ -599,3 +599,29 @@ TEST_CASE("pronouns use the gender of role nouns and of listed first names") {
     REQUIRE(b);
     CHECK(speaker(r, *b) == "Alvar Nils");
 }
+
+TEST_CASE("thousands of distinct speakers: each is one source, and a later surname finds its own person") {
+    // Made-up surnames Kaaa, Kaab, ...: every name is new, all share the first name.
+    auto surname = [](int i) {
+        std::string s = "K";
+        for (int d = 0, k = i; d < 3; ++d, k /= 26) s += static_cast<char>('a' + k % 26);
+        return s;
+    };
+    const int n = 3000;
+    std::string text;
+    for (int i = 0; i < n; ++i) text += "\"We will see,\" said Ana " + surname(i) + ", a spokeswoman. ";
+    text += "\n\n";
+    for (int i = 0; i < n; i += 100) text += surname(i) + " said the talks would go on. ";
+    Result r = analyse(text);
+    REQUIRE(r.sources.size() == static_cast<std::size_t>(n));
+    REQUIRE(r.claims.size() == static_cast<std::size_t>(n + n / 100));
+    for (int i = 0; i < n; i += 100) {
+        const Claim& later = r.claims[static_cast<std::size_t>(n + i / 100)];
+        CHECK(speaker(r, later) == "Ana " + surname(i));
+        CHECK(later.source == r.claims[static_cast<std::size_t>(i)].source);
+    }
+    // a source's mentions: its own phrase, plus the later surname for every hundredth
+    CHECK(r.sources[0].mentions.size() == 2);
+    CHECK(r.sources[1].mentions.size() == 1);
+    CHECK(r.sources[0].role == "spokeswoman");
+}
