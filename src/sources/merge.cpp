@@ -2,6 +2,8 @@
 // (resolved to the nearest compatible earlier source or named person), and common noun
 // phrases ("officials", "a spokesman for the ministry") by their words.
 #include <algorithm>
+#include <cassert>
+#include <cstring>
 #include <string>
 
 #include "lexicon/lexicon.hpp"
@@ -164,58 +166,84 @@ void Registry::find_name_runs() {
 
 void Registry::add_mention(int e, Span s, std::uint32_t token) { mentions_.push_back(Mention{token, e, s}); }
 
-std::uint64_t Registry::key_hash(KeyKind kind, std::uint32_t first, std::uint32_t last) const {
-    std::uint64_t h = static_cast<std::uint64_t>(kind) + 1;
-    for (std::uint32_t k = first; k <= last; ++k) h = util::hash_bytes(b_.norm(k), h);
-    return h;
+Registry::Words Registry::words(KeyKind kind, std::uint32_t first, std::uint32_t last) const {
+    const text::Document& doc = b_.doc;
+    Words w;
+    w.first = first;
+    w.last = last;
+    w.norm_begin = doc.tokens[first].norm_begin;
+    w.hash = static_cast<std::uint64_t>(kind) + 1;
+    bool packable = last - first < 4;
+    for (std::uint32_t k = first; k <= last; ++k) {
+        const text::Token& t = doc.tokens[k];
+        assert(t.norm_begin == w.norm_begin + w.norm_size);  // back to back
+        w.hash = util::hash_bytes(doc.norm(t), w.hash);
+        w.norm_size += t.norm_size;
+        packable = packable && t.norm_size <= 255;
+        w.sizes = w.sizes << 8 | t.norm_size;
+    }
+    if (!packable) w.sizes = 0;
+    return w;
 }
 
-bool Registry::same_words(std::uint32_t a_first, std::uint32_t b_first, std::uint32_t count) const {
-    for (std::uint32_t i = 0; i < count; ++i)
-        if (b_.norm(a_first + i) != b_.norm(b_first + i)) return false;
+bool Registry::same(const Words& a, const Words& b) const {
+    if (a.hash != b.hash || a.last - a.first != b.last - b.first || a.norm_size != b.norm_size ||
+        a.sizes != b.sizes)
+        return false;
+    const char* arena = b_.doc.norm_arena.data();
+    if (std::memcmp(arena + a.norm_begin, arena + b.norm_begin, a.norm_size) != 0) return false;
+    if (a.sizes != 0) return true;  // the same bytes cut at the same places
+    for (std::uint32_t i = 0; i <= a.last - a.first; ++i)
+        if (b_.tok(a.first + i).norm_size != b_.tok(b.first + i).norm_size) return false;
     return true;
 }
 
 int Registry::find_key(KeyKind kind, std::uint32_t first, std::uint32_t last) const {
-    const std::uint32_t k = key_index_.find(key_hash(kind, first, last), [&](std::uint32_t i) {
-        const Key& key = keys_[i];
-        return key.kind == kind && key.last - key.first == last - first && same_words(key.first, first, last - first + 1);
-    });
+    const Words w = words(kind, first, last);
+    const std::uint32_t k = key_index_.find(
+        w.hash, [&](std::uint32_t i) { return keys_[i].kind == kind && same(keys_[i].words, w); });
     return k == util::FlatIndex::none ? -1 : keys_[k].entity;
 }
 
 void Registry::add_key(KeyKind kind, std::uint32_t first, std::uint32_t last, int entity) {
-    key_index_.insert(key_hash(kind, first, last), static_cast<std::uint32_t>(keys_.size()));
-    keys_.push_back(Key{first, last, kind, entity});
+    const Words w = words(kind, first, last);
+    key_index_.insert(w.hash, static_cast<std::uint32_t>(keys_.size()));
+    keys_.push_back(Key{w, kind, entity});
 }
 
 int Registry::first_under_word(std::uint32_t token) const {
     const std::string_view w = b_.norm(token);
-    const std::uint32_t i =
-        word_index_.find(util::hash_bytes(w), [&](std::uint32_t j) { return b_.norm(words_[j].token) == w; });
+    const char* arena = b_.doc.norm_arena.data();
+    const std::uint32_t i = word_index_.find(util::hash_bytes(w), [&](std::uint32_t j) {
+        return words_[j].norm_size == w.size() && std::memcmp(arena + words_[j].norm_begin, w.data(), w.size()) == 0;
+    });
     return i == util::FlatIndex::none ? -1 : words_[i].head;
 }
 
 void Registry::add_under_word(std::uint32_t token, int entity) {
-    const std::string_view w = b_.norm(token);
+    const text::Token& t = b_.tok(token);
+    const std::string_view w = b_.doc.norm(t);
+    const char* arena = b_.doc.norm_arena.data();
     const std::uint64_t h = util::hash_bytes(w);
-    std::uint32_t i = word_index_.find(h, [&](std::uint32_t j) { return b_.norm(words_[j].token) == w; });
+    std::uint32_t i = word_index_.find(h, [&](std::uint32_t j) {
+        return words_[j].norm_size == w.size() && std::memcmp(arena + words_[j].norm_begin, w.data(), w.size()) == 0;
+    });
     if (i == util::FlatIndex::none) {
         i = static_cast<std::uint32_t>(words_.size());
         word_index_.insert(h, i);
-        words_.push_back(Word{token, -1});
+        words_.push_back(Word{t.norm_begin, t.norm_size, -1});
     }
     under_word_.push_back(UnderWord{entity, words_[i].head});
     words_[i].head = static_cast<int>(under_word_.size() - 1);
 }
 
 int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
-    // Every name key was registered together with its last word: a last word that no
-    // entity's name has had ends no known name (most runs of capitalised words).
-    const int head = first_under_word(last);
-    if (head < 0) return -1;
     const int keyed = find_key(KeyKind::name, name_first, last);
     if (keyed >= 0) return keyed;
+    // A last word that no entity's name has had ends no known name (most runs of
+    // capitalised words).
+    const int head = first_under_word(last);
+    if (head < 0) return -1;
     // a surname alone, or a longer form of a surname seen alone
     const std::string_view lastw = b_.norm(last);
     int best = -1;  // the latest entity that fits

@@ -80,19 +80,30 @@ private:
     // Merge keys: a name's words, a common noun phrase's words, a pronoun. Each key maps
     // to one entity; an entity can have several (its shorter and fuller names).
     enum class KeyKind : std::uint8_t { name, common, pronoun };
+    // A run of words [first, last] as the look-ups compare it: the normal forms of
+    // consecutive tokens lie back to back in the document's arena, so the words are one
+    // byte range there, told apart by their sizes (packed 8 bits each when there are at
+    // most four words of at most 255 bytes; 0 otherwise, and the words are compared one
+    // by one).
+    struct Words {
+        std::uint32_t first = 0, last = 0;
+        std::uint32_t norm_begin = 0, norm_size = 0;
+        std::uint32_t sizes = 0;
+        std::uint64_t hash = 0;
+    };
+    Words words(KeyKind kind, std::uint32_t first, std::uint32_t last) const;
+    bool same(const Words& a, const Words& b) const;
     struct Key {
-        std::uint32_t first, last;  // its words: the normal forms of tokens [first, last]
+        Words words;
         KeyKind kind;
         int entity;
     };
-    std::uint64_t key_hash(KeyKind kind, std::uint32_t first, std::uint32_t last) const;
     int find_key(KeyKind kind, std::uint32_t first, std::uint32_t last) const;
     void add_key(KeyKind kind, std::uint32_t first, std::uint32_t last, int entity);
     // The entities registered under the last word of their name (a surname finds its
     // person): a list per word, chained through `under_word_`; -1 when none.
     int first_under_word(std::uint32_t token) const;
     void add_under_word(std::uint32_t token, int entity);
-    bool same_words(std::uint32_t a_first, std::uint32_t b_first, std::uint32_t count) const;
 
     const claims::Body& b_;
     const claims::QuoteMarks& q_;
@@ -101,8 +112,8 @@ private:
     std::vector<Key> keys_;
     util::FlatIndex key_index_;
     struct Word {
-        std::uint32_t token;  // a token whose normal form is the word
-        int head;             // into under_word_
+        std::uint32_t norm_begin, norm_size;  // the word in the document's arena
+        int head;                             // into under_word_
     };
     std::vector<Word> words_;
     util::FlatIndex word_index_;

@@ -249,11 +249,18 @@ public:
           abbreviations_(abbreviations()), starters_(sentence_starters()) {}
 
     void run() {
+        // Room for every line and paragraph (one per line at most) up front: a document
+        // of a million short lines would otherwise regrow and copy both vectors ~20 times.
+        std::size_t line_breaks = 0;
+        for (std::uint32_t i = find_byte('\n', 0); i < n_; i = find_byte('\n', i + 1)) ++line_breaks;
+        doc_.lines.reserve(line_breaks + 1);
         split_lines();
+        doc_.paragraphs.reserve(doc_.lines.size());
         doc_.norm_arena.resize(n_ + 64);
         for (std::uint32_t i = 0; i < doc_.lines.size(); ++i) tokenize_line(i);
         doc_.norm_arena.resize(norm_used_);
         build_paragraphs();
+        doc_.sentences.reserve(doc_.paragraphs.size());  // at least one each
         for (std::uint32_t i = 0; i < doc_.paragraphs.size(); ++i) split_sentences(i);
         report_encoding();
     }
@@ -890,7 +897,9 @@ Document build_document(std::string_view bytes, std::size_t max_bytes) {
                                    std::nullopt});
     }
 
-    doc.tokens.reserve(analysed / 5 + 16);
+    // Room for a token per three bytes (news text has one per five or six): most
+    // documents never regrow the token vector, whose pages would then be written twice.
+    doc.tokens.reserve(analysed / 3 + 16);
     Builder builder(bytes, doc.analysed, doc);
     builder.run();
     return doc;
