@@ -215,6 +215,9 @@ bool linear_checks(std::size_t mb, const std::string& news) {
         {"quote marks", [](std::size_t n) { return repeat_to("\"", n); }},
         {"quoted speech, one paragraph",
          [](std::size_t n) { return repeat_to("\"It is over,\" she said. He said \"no\". ", n); }},
+        {"claims inside quotes", [](std::size_t n) {
+             return repeat_to("\"The council has said that the road is closed. That is false,\" Omar Haddad said. ", n);
+         }},
         {"digits", [](std::size_t n) { return repeat_to("0123456789", n); }},
         {"nested parentheses", [](std::size_t n) { return repeat_to("(", n / 2) + repeat_to(")", n / 2); }},
         {"one long word", [](std::size_t n) { return repeat_to("x", n); }},

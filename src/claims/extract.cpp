@@ -850,6 +850,44 @@ private:
         drafts_.swap(sorted);
     }
 
+    // For each claim reported inside a quote, the claim it is nested in: the first claim
+    // (not itself inside a quote) with a part that holds the nested claim's first token;
+    // -1 for the others. One sweep over parts and claims in token order: a part joins a
+    // heap (smallest claim first) when the sweep reaches its first token and leaves it
+    // once the sweep has passed its last, so many nested claims stay n log n.
+    std::vector<std::int64_t> holders() const {
+        std::vector<std::int64_t> holder(drafts_.size(), -1);
+        std::vector<std::pair<std::uint32_t, std::size_t>> nested;  // (first token, claim)
+        for (std::size_t i = 0; i < drafts_.size(); ++i)
+            if (drafts_[i].in_quote >= 0) nested.emplace_back(drafts_[i].parts.front().first, i);
+        if (nested.empty()) return holder;
+        struct Open {
+            std::uint32_t first, last;
+            std::size_t claim;
+        };
+        std::vector<Open> parts;
+        for (std::size_t j = 0; j < drafts_.size(); ++j)
+            if (drafts_[j].in_quote < 0)
+                for (const Part& p : drafts_[j].parts) parts.push_back({p.first, p.last, j});
+        std::sort(parts.begin(), parts.end(), [](const Open& a, const Open& b) { return a.first < b.first; });
+        std::sort(nested.begin(), nested.end());
+        const auto later_claim = [](const Open& a, const Open& b) { return a.claim > b.claim; };
+        std::vector<Open> heap;
+        std::size_t next = 0;
+        for (const auto& [k, i] : nested) {
+            for (; next < parts.size() && parts[next].first <= k; ++next) {
+                heap.push_back(parts[next]);
+                std::push_heap(heap.begin(), heap.end(), later_claim);
+            }
+            while (!heap.empty() && heap.front().last < k) {
+                std::pop_heap(heap.begin(), heap.end(), later_claim);
+                heap.pop_back();
+            }
+            if (!heap.empty()) holder[i] = static_cast<std::int64_t>(heap.front().claim);
+        }
+        return holder;
+    }
+
     void output(std::vector<Source>& sources, std::vector<Claim>& claims) {
         sort_drafts();
         // A quote paragraph with no cue of its own takes the speaker of the claim before it.
@@ -907,6 +945,7 @@ private:
         std::vector<std::string> id_of;
         reg_.finish(sources, id_of, order);
 
+        const std::vector<std::int64_t> holder = holders();
         // claims ids, then nested_in
         std::vector<std::string> claim_id(drafts_.size());
         for (std::size_t i = 0; i < drafts_.size(); ++i) claim_id[i] = "c" + std::to_string(i + 1);
@@ -941,19 +980,7 @@ private:
             if (d.cue) c.cue = Cue{b_.doc.text(b_.span(d.cue->first, d.cue->last)), d.cue->lemma,
                                    b_.span(d.cue->first, d.cue->last)};
             c.inherited = d.inherited;
-            if (d.in_quote >= 0) {
-                for (std::size_t j = 0; j < drafts_.size(); ++j) {
-                    if (j == i || drafts_[j].in_quote >= 0) continue;
-                    bool holds = false;
-                    for (const Part& p : drafts_[j].parts)
-                        for (std::uint32_t k : {d.parts.front().first})
-                            if (p.first <= k && k <= p.last) holds = true;
-                    if (holds) {
-                        c.nested_in = claim_id[j];
-                        break;
-                    }
-                }
-            }
+            if (holder[i] >= 0) c.nested_in = claim_id[static_cast<std::size_t>(holder[i])];
             c.paragraph = d.body;
             claims.push_back(std::move(c));
         }

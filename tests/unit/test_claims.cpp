@@ -625,3 +625,20 @@ TEST_CASE("thousands of distinct speakers: each is one source, and a later surna
     CHECK(r.sources[1].mentions.size() == 1);
     CHECK(r.sources[0].role == "spokeswoman");
 }
+
+TEST_CASE("many claims reported inside quotes: each is nested in the quote that holds it") {
+    std::string text;
+    const int n = 2000;
+    for (int i = 0; i < n; ++i)
+        text += "\"The council has said that road " + std::to_string(i) + " is closed. That is false,\" Omar Haddad said. ";
+    Result r = analyse(text);
+    REQUIRE(r.claims.size() == static_cast<std::size_t>(2 * n));
+    for (int i = 0; i < n; ++i) {
+        const Claim& outer = r.claims[static_cast<std::size_t>(2 * i)];
+        const Claim& inner = r.claims[static_cast<std::size_t>(2 * i + 1)];
+        CHECK(!outer.nested_in);
+        REQUIRE(inner.nested_in);
+        CHECK(*inner.nested_in == outer.id);
+        CHECK(inner.content.text == "road " + std::to_string(i) + " is closed");
+    }
+}
