@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,27 +40,39 @@ enum class Kind : std::uint8_t { bad, short_, near_good, good };
 
 constexpr std::uint32_t no_token = 0xFFFFFFFFu;
 
+// A block is read by every rule, so it is kept small (44 bytes): a pass over the blocks
+// of a large document reads little memory, and the rules' gates (token_bits, opens_*)
+// spare most blocks a look at their tokens. What few blocks have (a caption's credit) is
+// in Page::captions.
 struct Block {
     std::uint32_t para = 0;  // index into Document::paragraphs
-    Span span;
+    std::uint32_t begin = 0, end = 0;  // the span's bytes (input offsets fit 32 bits)
     std::uint32_t first_token = 0, end_token = 0;
     std::uint32_t content_token = 0;  // first token after a bullet mark
     std::uint32_t words = 0;          // word and number tokens
-    std::uint32_t stopwords = 0;
-    std::uint32_t chars = 0;  // code points in the span
-    std::uint32_t indent = 0; // leading white space of the first line, in bytes
-    bool bullet = false;      // starts with a list mark (* + • ...)
-    bool ends_sentence = false;
-    bool ends_colon = false;  // a lead-in ("It's time:")
-    std::uint32_t sentence_marks = 0;  // . ! ? tokens
-    std::uint32_t capitalized = 0;     // capitalised word tokens
     std::uint32_t see_open = no_token; // the last "(" followed by "see" (a cross-reference)
+    std::uint32_t caption = no_token;  // index into Page::captions (a caption or credit)
     std::uint8_t token_bits = 0;       // Page::tb_* of any of its tokens
+    std::uint8_t sentence_marks = 0;   // . ! ? tokens (at most 255: only "one or less" is asked)
     Role role = Role::none;
-    Kind kind = Kind::short_;
-    bool hard_bad = false;  // boilerplate cue: a strong negative for the body region
-    std::string_view cue_kind;  // kind of boilerplate cue found ("boiler", "comments", ...)
-    // A caption's credit (when role == caption).
+    Kind text_kind = Kind::short_;  // the class from length and stop words (classify_text);
+                                    // a boilerplate cue makes it bad (select_body)
+    bool bullet : 1;          // starts with a list mark (* + • ...)
+    bool ends_sentence : 1;
+    bool ends_colon : 1;      // a lead-in ("It's time:")
+    bool hard_bad : 1;        // boilerplate cue: a strong negative for the body region
+    bool comments_cue : 1;    // the cue is a comments header or a comment's author line
+    bool opens_credit : 1;    // a credit phrase may start at the content token
+    bool opens_separator : 1; // the text starts with '!' or '@' (is_separator_line)
+
+    Block()
+        : bullet(false), ends_sentence(false), ends_colon(false), hard_bad(false), comments_cue(false),
+          opens_credit(false), opens_separator(false) {}
+    Span span() const { return {begin, end}; }
+};
+
+// The caption text and credit of a block whose role is caption or credit.
+struct CaptionFacts {
     std::optional<std::string> credit;
     Span caption_span;  // the caption text without its credit
 };
@@ -71,8 +84,8 @@ struct Page {
     // Per token, found once in build_page: what the block features and the punctuation
     // tests read, so rules need not reach into the tokens' text.
     struct TokenFacts {
-        char mark = 0;           // the normal form when it is one byte (". ( | -"), else 0
-        std::uint8_t bits = 0;   // tb_* below
+        char mark;           // the normal form when it is one byte (". ( | -"), else 0
+        std::uint8_t bits;   // tb_* below
     };
     enum : std::uint8_t {
         tb_word = 1,          // a word or number token
@@ -82,8 +95,26 @@ struct Page {
         tb_see = 16,          // "(" right before "see"
         tb_boilerplate = 32,  // a key of boilerplate_cues() may start here
         tb_credit = 64,       // a key of credit_cues() may start here
+        tb_copyright = 128,   // "©"
     };
-    std::vector<TokenFacts> facts;
+    // One per token (written by build_page before any is read; not zeroed first).
+    std::unique_ptr<TokenFacts[]> facts;
+    std::vector<CaptionFacts> captions;  // Block::caption indexes these
+    // The comments separator's block, or blocks.size(): nothing from it on is article.
+    std::size_t article_end = 0;
+
+    // The caption facts of block b, made on first use.
+    CaptionFacts& caption_facts(Block& b) {
+        if (b.caption == no_token) {
+            b.caption = static_cast<std::uint32_t>(captions.size());
+            captions.emplace_back();
+        }
+        return captions[b.caption];
+    }
+    // The credit of block b, or null when it has none.
+    const std::optional<std::string>* credit(const Block& b) const {
+        return b.caption == no_token ? nullptr : &captions[b.caption].credit;
+    }
 
     std::string_view norm(std::uint32_t t) const { return doc.norm(doc.tokens[t]); }
     // True when token t's normal form is the one character c ("(", ".", "|"; not '\0').
@@ -99,6 +130,22 @@ struct Page {
     }
     std::string raw(Span s) const { return doc.text(s); }
 };
+
+// Asks for v[i] (when i < end) to be loaded into the cache. The loops over every token or
+// every block of a large document read far ahead of what the cache holds, and the
+// hardware prefetcher follows them poorly: without this, a token's or block's time grows
+// with the document (up to 2.5 times from 1 to 8 MB of text). A loop asks for the element
+// a few KB ahead.
+template <typename T>
+inline void prefetch(const T* v, std::size_t i, std::size_t end) {
+    if (i < end) __builtin_prefetch(v + i);
+}
+template <typename T>
+inline void prefetch(const std::vector<T>& v, std::size_t i, std::size_t end) {
+    prefetch(v.data(), i, end);
+}
+// Blocks ahead of a loop over blocks (about 2 KB).
+constexpr std::size_t blocks_ahead = 48;
 
 // A set of lexeme ids, one bit each (a few hundred bytes that stay in cache).
 class LexSet {
@@ -195,16 +242,18 @@ std::optional<FoundDate> find_full_date(const Page& page, std::uint32_t begin, s
 bool is_date_token(const Page& page, std::uint32_t t);
 
 // blocks.cpp
+// One block per paragraph, except that a short multi-line paragraph becomes one block per
+// line when one of its lines is a byline or a date line (a headline, its date and its
+// byline the text layer ran together). The rules that read a block alone (boilerplate,
+// date lines, bylines) mark each block as it is made, up to the comments separator
+// (article_end).
 Page build_page(const text::Document& doc);
 // A block over lines [first_line, end_line) of paragraph `para`.
 Block make_block(const Page& page, std::uint32_t para, std::uint32_t first_line, std::uint32_t end_line);
-// Splits a short multi-line paragraph into its lines when one of them is a byline or a
-// date line (a headline, its date and its byline the text layer ran together).
-void split_head_lines(Page& page);
 
-// boilerplate.cpp: cue-based boilerplate and separators; returns the index of the first
-// block after which nothing is article (blocks.size() when none).
-std::size_t mark_boilerplate(Page& page);
+// boilerplate.cpp: cue-based boilerplate and separators. Marks block b; returns true when
+// it is the comments separator (nothing from it on is article).
+bool mark_boilerplate(const Page& page, Block& b);
 // "More ..." link lines and similar after the body.
 bool is_more_link_line(const Page& page, const Block& b);
 
@@ -213,15 +262,14 @@ void mark_captions(Page& page, std::size_t limit);
 
 // dates.cpp
 bool is_date_line(const Page& page, const Block& b);
-void mark_date_lines(Page& page, std::size_t limit);
-std::optional<std::string> published_from_blocks(const Page& page, std::size_t limit);
+void mark_date_line(const Page& page, Block& b);
 std::optional<Dateline> find_dateline(const Page& page, const Block& first_body,
                                       std::vector<std::string>& agencies);
 
 // byline.cpp
 // Marks "By ..." lines; fills authors and agencies from the first one found.
 bool is_byline(const Page& page, const Block& b);
-void mark_bylines(Page& page, std::size_t limit);
+void mark_byline(const Page& page, Block& b);
 void read_byline(const Page& page, const Block& b, Article& article);
 bool is_place_byline(const Page& page, const Block& b);  // "X in Kabul"
 bool is_bio(const Page& page, const Block& b, const std::vector<Author>& authors,
@@ -229,8 +277,13 @@ bool is_bio(const Page& page, const Block& b, const std::vector<Author>& authors
 void add_agency(std::vector<std::string>& agencies, std::string_view name);
 
 // body.cpp
-// Classifies blocks and returns the body: indices of blocks, in order.
-std::vector<std::size_t> select_body(Page& page, std::size_t limit);
+// jusText-style class of a block's text from its length in code points (`chars` need only
+// be exact up to 201), its stop-word density and its form.
+Kind classify_text(bool bullet, bool ends_sentence, std::uint32_t words, std::uint32_t stopwords,
+                   std::uint32_t capitalized, std::uint32_t chars);
+// Marks cross-reference lines (role see_also) before `limit`, classifies blocks and returns
+// the body: indices of blocks, in order.
+std::vector<std::uint32_t> select_body(Page& page, std::size_t limit);
 // A trailing "(See ...)" cross-reference in the block: its start token, or end_token.
 std::uint32_t see_also_start(const Page& page, const Block& b);
 

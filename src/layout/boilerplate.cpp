@@ -16,11 +16,7 @@ bool is_separator_line(std::string_view line) {
     return line.substr(0, 9) == "@#$%^&*()";
 }
 
-bool has_copyright_sign(const Page& page, const Block& b) {
-    for (std::uint32_t k = b.first_token; k < b.end_token; ++k)
-        if (page.norm(k) == "\xC2\xA9") return true;  // ©
-    return false;
-}
+bool has_copyright_sign(const Block& b) { return (b.token_bits & Page::tb_copyright) != 0; }
 
 // "1. joetoronto says:" / "v2787 wrote:": a numbered entry, or a user name (one token in
 // lower case or with digits) before the verb; not "The minister said:".
@@ -48,58 +44,53 @@ bool is_more_link_line(const Page& page, const Block& b) {
            b.words <= 6 && !b.ends_sentence;
 }
 
-std::size_t mark_boilerplate(Page& page) {
+bool mark_boilerplate(const Page& page, Block& b) {
     const Phrases& cues = boilerplate_cues();
-    for (std::size_t i = 0; i < page.blocks.size(); ++i) {
-        Block& b = page.blocks[i];
-        if (is_separator_line(page.doc.raw(b.span))) {
-            b.role = Role::separator;
-            b.cue_kind = "separator";
-            return i;
-        }
-        if (b.words <= 30 && has_copyright_sign(page, b)) {
-            b.role = Role::boilerplate;
-            b.hard_bad = true;
-            b.cue_kind = "boiler";
-            continue;
-        }
-        if (!(b.token_bits & Page::tb_boilerplate)) continue;  // no token may start a cue
-        std::uint32_t start = b.content_token;
-        // "3 Comments", "12 responses"
-        if (start + 1 < b.end_token && page.tok(start).kind == text::TokenKind::number && b.words <= 4)
-            ++start;
-        bool found = false;
-        const std::vector<std::string_view>* row = nullptr;
-        for (std::uint32_t k = start; k < b.end_token && !found; ++k) {
-            if (k > start && b.words > 60) break;  // "any" cues only apply to short blocks
-            if (!(page.facts[k].bits & Page::tb_boilerplate)) continue;
-            std::uint32_t n = match_phrase(page, cues, k, b.end_token, &row);
-            if (!n || !row || row->size() < 3) continue;
-            std::string_view where = (*row)[0], kind = (*row)[1];
-            std::uint32_t max_words = 0;
-            for (char c : (*row)[2]) max_words = max_words * 10 + static_cast<std::uint32_t>(c - '0');
-            if (where == "start" && k != start) continue;
-            if (where == "end") {
-                std::uint32_t after = k + n;
-                if (after < b.end_token && page.is(after, ':')) ++after;
-                if (after != b.end_token || b.end_token == k + n) continue;  // needs the colon
-            }
-            if (b.words > max_words) continue;
-            // Link lines and section headers have no sentence end; "Follow X on Twitter."
-            // may.
-            if (kind != "boiler" && b.ends_sentence) continue;
-            if (kind == "comment_author") {
-                if (!is_comment_author(page, b, k)) continue;
-                kind = "comments";
-            }
-            if (max_words <= 3 && b.ends_sentence) continue;
-            found = true;
-            b.cue_kind = kind;
-            b.hard_bad = true;
-            b.role = Role::boilerplate;
-        }
+    if (b.opens_separator && is_separator_line(page.doc.raw(b.span()))) {
+        b.role = Role::separator;
+        return true;
     }
-    return page.blocks.size();
+    if (b.words <= 30 && has_copyright_sign(b)) {
+        b.role = Role::boilerplate;
+        b.hard_bad = true;
+        return false;
+    }
+    if (!(b.token_bits & Page::tb_boilerplate)) return false;  // no token may start a cue
+    std::uint32_t start = b.content_token;
+    // "3 Comments", "12 responses"
+    if (start + 1 < b.end_token && page.tok(start).kind == text::TokenKind::number && b.words <= 4)
+        ++start;
+    bool found = false;
+    const std::vector<std::string_view>* row = nullptr;
+    for (std::uint32_t k = start; k < b.end_token && !found; ++k) {
+        if (k > start && b.words > 60) break;  // "any" cues only apply to short blocks
+        if (!(page.facts[k].bits & Page::tb_boilerplate)) continue;
+        std::uint32_t n = match_phrase(page, cues, k, b.end_token, &row);
+        if (!n || !row || row->size() < 3) continue;
+        std::string_view where = (*row)[0], kind = (*row)[1];
+        std::uint32_t max_words = 0;
+        for (char c : (*row)[2]) max_words = max_words * 10 + static_cast<std::uint32_t>(c - '0');
+        if (where == "start" && k != start) continue;
+        if (where == "end") {
+            std::uint32_t after = k + n;
+            if (after < b.end_token && page.is(after, ':')) ++after;
+            if (after != b.end_token || b.end_token == k + n) continue;  // needs the colon
+        }
+        if (b.words > max_words) continue;
+        // Link lines and section headers have no sentence end; "Follow X on Twitter."
+        // may.
+        if (kind != "boiler" && b.ends_sentence) continue;
+        if (kind == "comment_author") {
+            if (!is_comment_author(page, b, k)) continue;
+            kind = "comments";
+        }
+        if (max_words <= 3 && b.ends_sentence) continue;
+        found = true;
+        b.comments_cue = kind == "comments";
+        b.hard_bad = true;
+        b.role = Role::boilerplate;
+    }
+    return false;
 }
 
 }  // namespace reportage::layout

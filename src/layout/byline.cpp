@@ -166,11 +166,8 @@ bool is_byline(const Page& page, const Block& b) {
     return k < b.end_token && parse_names(page, k, b.end_token).has_value();
 }
 
-void mark_bylines(Page& page, std::size_t limit) {
-    for (std::size_t i = 0; i < limit && i < page.blocks.size(); ++i) {
-        Block& b = page.blocks[i];
-        if (b.role == Role::none && is_byline(page, b)) b.role = Role::byline;
-    }
+void mark_byline(const Page& page, Block& b) {
+    if (b.role == Role::none && is_byline(page, b)) b.role = Role::byline;
 }
 
 void read_byline(const Page& page, const Block& b, Article& article) {

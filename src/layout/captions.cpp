@@ -17,6 +17,11 @@ struct CreditCue {
 
 std::string_view credit_kind(const Page& page, std::uint32_t k, std::uint32_t end, std::uint32_t* n) {
     const std::vector<std::string_view>* row = nullptr;
+    // (Page::tb_credit: whether credit_cues() may start at a token, found in build_page)
+    if (k >= end || !(page.facts[k].bits & Page::tb_credit)) {
+        *n = 0;
+        return {};
+    }
     *n = match_phrase(page, credit_cues(), k, end, &row, 5);
     if (!*n || !row || row->empty()) return {};
     return (*row)[0];
@@ -125,6 +130,11 @@ bool is_credit_line(const Page& page, const Block& b, std::string* credit) {
     return true;
 }
 
+bool has_credit(const Page& page, const Block& b) {
+    const std::optional<std::string>* credit = page.credit(b);
+    return credit && credit->has_value();
+}
+
 bool same_text(const Page& page, Span a, Span b) {
     return a.size() == b.size() && page.doc.raw(a) == page.doc.raw(b);
 }
@@ -135,8 +145,9 @@ void set_caption(Page& page, Block& b, std::uint32_t from, std::uint32_t to, std
         --to;
     if (from >= b.end_token) from = b.first_token;
     if (to > b.end_token) to = b.end_token;
-    b.caption_span = to > from ? page.token_span(from, to) : b.span;
-    b.credit = std::move(credit);
+    CaptionFacts& facts = page.caption_facts(b);
+    facts.caption_span = to > from ? page.token_span(from, to) : b.span();
+    facts.credit = std::move(credit);
 }
 
 }  // namespace
@@ -144,6 +155,7 @@ void set_caption(Page& page, Block& b, std::uint32_t from, std::uint32_t to, std
 void mark_captions(Page& page, std::size_t limit) {
     auto& blocks = page.blocks;
     for (std::size_t i = 0; i < limit && i < blocks.size(); ++i) {
+        prefetch(blocks, i + blocks_ahead, blocks.size());
         Block& b = blocks[i];
         if (b.role != Role::none) continue;
         std::optional<std::string> credit;
@@ -155,7 +167,7 @@ void mark_captions(Page& page, std::size_t limit) {
         // A bullet line repeated by the next line: one caption.
         if (b.bullet && i + 1 < blocks.size()) {
             Block& next = blocks[i + 1];
-            if (b.words > 0 && same_text(page, page.token_span(b.content_token, b.end_token), next.span)) {
+            if (b.words > 0 && same_text(page, page.token_span(b.content_token, b.end_token), next.span())) {
                 set_caption(page, b, b.content_token, caption_end, std::move(credit));
                 next.role = Role::caption_copy;
                 ++i;
@@ -166,12 +178,12 @@ void mark_captions(Page& page, std::size_t limit) {
             if (caption_end == b.content_token) {
                 // Only a credit: it belongs to the caption before it.
                 b.role = Role::credit;
-                b.credit = credit;
+                page.caption_facts(b).credit = credit;
                 if (i > 0 && blocks[i - 1].role == Role::none && blocks[i - 1].words <= 50 &&
                     blocks[i - 1].words >= 3)
                     set_caption(page, blocks[i - 1], blocks[i - 1].content_token, blocks[i - 1].end_token, credit);
-                else if (i > 0 && blocks[i - 1].role == Role::caption && !blocks[i - 1].credit)
-                    blocks[i - 1].credit = credit;
+                else if (i > 0 && blocks[i - 1].role == Role::caption && !has_credit(page, blocks[i - 1]))
+                    page.caption_facts(blocks[i - 1]).credit = credit;
             } else {
                 set_caption(page, b, b.content_token, caption_end, std::move(credit));
             }
@@ -179,7 +191,8 @@ void mark_captions(Page& page, std::size_t limit) {
         }
         // "Image caption X"
         std::uint32_t n = 0;
-        if (credit_kind(page, b.content_token, b.end_token, &n) == "caption" && b.content_token + n < b.end_token) {
+        if (b.opens_credit && credit_kind(page, b.content_token, b.end_token, &n) == "caption" &&
+            b.content_token + n < b.end_token) {
             std::uint32_t from = b.content_token + n;
             while (from < b.end_token && page.norm(from) == ":") ++from;
             if (from < b.end_token) set_caption(page, b, from, b.end_token, std::nullopt);
@@ -188,14 +201,14 @@ void mark_captions(Page& page, std::size_t limit) {
         std::string line_credit;
         if (is_credit_line(page, b, &line_credit)) {
             b.role = Role::credit;
-            b.credit = line_credit;
+            page.caption_facts(b).credit = line_credit;
             if (i > 0 && blocks[i - 1].role == Role::none && blocks[i - 1].words <= 50 &&
                 blocks[i - 1].words >= 3)
                 set_caption(page, blocks[i - 1], blocks[i - 1].content_token, blocks[i - 1].end_token, line_credit);
-            else if (i > 0 && blocks[i - 1].role == Role::caption && !blocks[i - 1].credit)
-                blocks[i - 1].credit = line_credit;
+            else if (i > 0 && blocks[i - 1].role == Role::caption && !has_credit(page, blocks[i - 1]))
+                page.caption_facts(blocks[i - 1]).credit = line_credit;
             else if (i + 1 < blocks.size() && i + 1 < limit && blocks[i + 1].role == Role::none &&
-                     blocks[i + 1].words <= 50 && blocks[i + 1].words >= 3 && !b.credit->empty() &&
+                     blocks[i + 1].words <= 50 && blocks[i + 1].words >= 3 && !line_credit.empty() &&
                      credit_kind(page, b.content_token, b.end_token, &n) == "cue" &&
                      page.norm(b.content_token) == "image") {
                 // "Image copyright X" comes before its caption

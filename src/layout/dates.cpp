@@ -159,20 +159,8 @@ bool is_date_line(const Page& page, const Block& b) {
     return true;
 }
 
-void mark_date_lines(Page& page, std::size_t limit) {
-    for (std::size_t i = 0; i < limit && i < page.blocks.size(); ++i) {
-        Block& b = page.blocks[i];
-        if (b.role == Role::none && is_date_line(page, b)) b.role = Role::dateline_date;
-    }
-}
-
-std::optional<std::string> published_from_blocks(const Page& page, std::size_t limit) {
-    for (std::size_t i = 0; i < limit && i < page.blocks.size(); ++i) {
-        const Block& b = page.blocks[i];
-        if (b.role != Role::dateline_date && b.role != Role::byline) continue;
-        if (auto d = find_full_date(page, b.content_token, b.end_token)) return d->iso;
-    }
-    return std::nullopt;
+void mark_date_line(const Page& page, Block& b) {
+    if (b.role == Role::none && is_date_line(page, b)) b.role = Role::dateline_date;
 }
 
 std::optional<Dateline> find_dateline(const Page& page, const Block& first_body,

@@ -91,11 +91,11 @@ void read_header(Page& page, std::size_t body_first, Article& article) {
     if (far != anchor && !blocks[far].ends_sentence && (n.ends_sentence || n.words > blocks[far].words)) {
         blocks[far].role = Role::headline;
         blocks[near].role = Role::standfirst;
-        article.headline = page.doc.make_text(blocks[far].span);
-        article.standfirst = page.doc.make_text(blocks[near].span);
+        article.headline = page.doc.make_text(blocks[far].span());
+        article.standfirst = page.doc.make_text(blocks[near].span());
     } else if (title_like(n, near == 0) && !(n.ends_sentence && n.words > 20)) {
         blocks[near].role = Role::headline;
-        article.headline = page.doc.make_text(n.span);
+        article.headline = page.doc.make_text(n.span());
     }
 }
 
