@@ -13,6 +13,7 @@
 #include "layout/layout.hpp"
 #include "lexicon/lexicon.hpp"
 #include "reportage/model.hpp"
+#include "util/prefetch.hpp"
 #include "text/document.hpp"
 
 namespace reportage::claims {
@@ -197,6 +198,7 @@ inline std::uint32_t next_cue_start(const Body& b, std::uint32_t k, std::uint32_
     const std::uint32_t* classes = b.classes.data();
     const std::size_t n = b.classes.size();
     for (; k < end; ++k) {
+        util::prefetch(tokens, k + util::tokens_ahead, end);
         const text::Token& t = tokens[k];
         if (t.kind != text::TokenKind::word || t.lex >= n) continue;
         std::uint32_t c = classes[t.lex];

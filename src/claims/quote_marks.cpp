@@ -4,6 +4,7 @@
 #include <string>
 
 #include "claims/analysis.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::claims {
 
@@ -110,6 +111,7 @@ private:
         single_open_ = npos;
         inner_double_ = npos;
         for (std::uint32_t k = skip_until; k < end; ++k) {
+            util::prefetch(doc_.tokens, k + util::tokens_ahead, end);
             const text::Token& t = doc_.tokens[k];
             if (t.kind != text::TokenKind::quote) continue;
             Mark m = classify_mark(doc_, t);

@@ -196,7 +196,7 @@ private:
         // what is rare)
         for (std::uint32_t i = begin; i < end; ++i) {
             const text::Token& t = tokens[i];
-            prefetch(tokens, i + 128, n);
+            prefetch(tokens, i + util::tokens_ahead, n);
             const char c = arena[t.norm_begin];
             const char mark = static_cast<char>(c * (t.norm_size == 1));
             const bool number = t.kind == text::TokenKind::number;

@@ -14,6 +14,7 @@
 #include "lexicon/lexicon.hpp"
 #include "reportage/model.hpp"
 #include "text/document.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::layout {
 
@@ -131,19 +132,7 @@ struct Page {
     std::string raw(Span s) const { return doc.text(s); }
 };
 
-// Asks for v[i] (when i < end) to be loaded into the cache. The loops over every token or
-// every block of a large document read far ahead of what the cache holds, and the
-// hardware prefetcher follows them poorly: without this, a token's or block's time grows
-// with the document (up to 2.5 times from 1 to 8 MB of text). A loop asks for the element
-// a few KB ahead.
-template <typename T>
-inline void prefetch(const T* v, std::size_t i, std::size_t end) {
-    if (i < end) __builtin_prefetch(v + i);
-}
-template <typename T>
-inline void prefetch(const std::vector<T>& v, std::size_t i, std::size_t end) {
-    prefetch(v.data(), i, end);
-}
+using util::prefetch;
 // Blocks ahead of a loop over blocks (about 2 KB).
 constexpr std::size_t blocks_ahead = 48;
 

@@ -9,6 +9,7 @@
 #include "lexicon/lexicon.hpp"
 #include "sources/registry.hpp"
 #include "sources/word_flags.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::sources {
 
@@ -118,7 +119,10 @@ void Registry::find_name_runs() {
             const std::uint32_t end = s.end_token;
             std::uint32_t k = s.first_token;
             while (k < end) {
-                while (k < end && !cap(k)) ++k;  // most tokens
+                while (k < end && !cap(k)) {  // most tokens
+                    util::prefetch(tokens, k + util::tokens_ahead, end);
+                    ++k;
+                }
                 if (k == end) break;
                 if (inside[k] >= 0) {
                     ++k;
