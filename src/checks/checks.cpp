@@ -3,15 +3,16 @@
 #include "checks/checks.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "lexicon/lexicon.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::checks {
 
@@ -89,6 +90,9 @@ int bit_count(std::uint32_t v) {
 
 // Names have at least min_name bytes.
 constexpr std::size_t min_name = 5;
+// The spelling check compares pairs of names: it gives up on a document with more
+// distinct names than this (and so the scan stops gathering them past it).
+constexpr std::size_t max_names = 3000;
 
 // A hash of a name (at least 4 bytes): its first and last four bytes and its length.
 std::uint32_t hash_name(std::string_view s) {
@@ -168,71 +172,109 @@ bool may_be_doubled(std::string_view w) {
 
 // What the spelling and doubled-word checks read, gathered in one pass over the tokens:
 // the capitalised words that are not the first word of a sentence (five letters or
-// more, a possessive 's taken off), and the doubled words ("and and": the second token;
-// the first 50).
+// more, a possessive 's taken off; once there are more than max_names, no more), and the
+// doubled words ("and and": the second token; the first 50).
 struct TokenScan {
     NameTable names;
     std::vector<std::uint32_t> doubled;
 };
 
-TokenScan scan_tokens(const Document& doc) {
-    TokenScan scan;
-    const std::vector<Token>& tokens = doc.tokens;
-    const std::uint32_t n_tokens = static_cast<std::uint32_t>(tokens.size());
-    // First words of sentences: the text layer lists sentences in token order, so a walk
-    // along them finds these (a table when that should ever not hold).
-    const auto& sentences = doc.sentences;
-    const bool in_order = std::is_sorted(sentences.begin(), sentences.end(), [](const auto& a, const auto& b) {
-        return a.first_token < b.first_token;
-    });
-    std::vector<char> start_table;
-    if (!in_order) {
-        start_table.assign(n_tokens, 0);
-        for (const auto& s : sentences)
-            if (s.first_token < n_tokens) start_table[s.first_token] = 1;
+using util::prefetch_ahead;
+
+// The first tokens of sentences, asked for in ascending token order: the text layer
+// lists sentences in token order, so a walk along them answers. The walk checks that
+// order as it goes; its answers hold when finish() finds that the order held throughout.
+class SentenceWalk {
+public:
+    explicit SentenceWalk(const std::vector<text::Sentence>& sentences) : s_(sentences) {}
+    bool starts(std::uint32_t i) {
+        while (next_ < s_.size() && s_[next_].first_token < i) advance();
+        return next_ < s_.size() && s_[next_].first_token == i;
     }
-    std::size_t next_sentence = 0;
-    auto sentence_start = [&](std::uint32_t i) {
-        if (!in_order) return start_table[i] != 0;
-        while (next_sentence < sentences.size() && sentences[next_sentence].first_token < i) ++next_sentence;
-        return next_sentence < sentences.size() && sentences[next_sentence].first_token == i;
-    };
-    // One pass with no branch that varies from token to token: the doubled-word test is
-    // rarely true (bitwise & on purpose), and the candidate names are collected without
-    // one, to be read after the pass.
+    bool finish() {
+        while (next_ < s_.size()) advance();
+        return ordered_;
+    }
+
+private:
+    void advance() {
+        prefetch_ahead(&s_[next_], 128 * sizeof(text::Sentence));
+        ordered_ &= s_[next_].first_token >= last_;
+        last_ = s_[next_].first_token;
+        ++next_;
+    }
+    const std::vector<text::Sentence>& s_;
+    std::size_t next_ = 0;
+    std::uint32_t last_ = 0;
+    bool ordered_ = true;
+};
+
+// The scan, with `starts(i)` telling whether token i is the first of a sentence (asked
+// in ascending order).
+template <typename Starts>
+void scan_tokens(const Document& doc, Starts&& starts, TokenScan& scan) {
+    const Token* tokens = doc.tokens.data();
+    const auto n_tokens = static_cast<std::uint32_t>(doc.tokens.size());
+    // Blocks of tokens, each in two steps: a pass with no branch that varies from token
+    // to token notes the tokens that may be doubled words or names (bitwise & on purpose),
+    // then those few are read.
     constexpr std::uint16_t cap_flags = text::tf_capitalized | text::tf_all_caps;
-    std::unique_ptr<std::uint32_t[]> candidates(new std::uint32_t[n_tokens + 1]);  // (not cleared)
-    std::uint32_t n_candidates = 0;
+    constexpr std::uint32_t block = 256;
+    std::uint32_t doubled[block], names[block];  // (not cleared)
     bool prev_word = false;  // the previous token: a word, its lexeme id, length, line
     std::uint32_t prev_lex = 0, prev_size = 0, prev_line = 0;
-    for (std::uint32_t i = 0; i < n_tokens; ++i) {
-        const Token& t = tokens[i];
-        const bool word = t.kind == TokenKind::word;
-        // Equal forms have equal lexeme ids (both 0 when neither is in a list).
-        if (word & prev_word & (t.lex == prev_lex) & (t.norm_size == prev_size) & (t.line == prev_line)) {
-            std::string_view w = doc.norm(t);
-            if (scan.doubled.size() < 50 && doc.norm(tokens[i - 1]) == w && !may_be_doubled(w))
-                scan.doubled.push_back(i);
+    for (std::uint32_t from = 0; from < n_tokens; from += block) {
+        const std::uint32_t to = std::min(n_tokens, from + block);
+        std::uint32_t n_doubled = 0, n_names = 0;
+        for (std::uint32_t i = from; i < to; ++i) {
+            const Token& t = tokens[i];
+            prefetch_ahead(&t, 128 * sizeof(Token));
+            const bool word = t.kind == TokenKind::word;
+            // the same word as the one before, on the same line (equal forms have equal
+            // lexeme ids, both 0 when neither is in a list)
+            doubled[n_doubled] = i;
+            n_doubled += word & prev_word & (t.lex == prev_lex) & (t.norm_size == prev_size) & (t.line == prev_line);
+            prev_word = word;
+            prev_lex = t.lex;
+            prev_size = t.norm_size;
+            prev_line = t.line;
+            // a capitalised word of five bytes or more
+            names[n_names] = i;
+            n_names += word & ((t.flags & cap_flags) == text::tf_capitalized) & (t.norm_size >= min_name);
         }
-        prev_word = word;
-        prev_lex = t.lex;
-        prev_size = t.norm_size;
-        prev_line = t.line;
-        // a capitalised word of five bytes or more (stored always, kept when so)
-        candidates[n_candidates] = i;
-        n_candidates += word & ((t.flags & cap_flags) == text::tf_capitalized) & (t.norm_size >= min_name);
+        for (std::uint32_t d = 0; d < n_doubled && scan.doubled.size() < 50; ++d) {
+            const std::uint32_t i = doubled[d];
+            std::string_view w = doc.norm(tokens[i]);
+            if (doc.norm(tokens[i - 1]) == w && !may_be_doubled(w)) scan.doubled.push_back(i);
+        }
+        if (scan.names.names().size() > max_names) continue;  // too many already
+        for (std::uint32_t c = 0; c < n_names; ++c)
+            __builtin_prefetch(doc.norm_arena.data() + tokens[names[c]].norm_begin);
+        for (std::uint32_t c = 0; c < n_names; ++c) {
+            const std::uint32_t i = names[c];
+            if (starts(i)) continue;
+            const Token& t = tokens[i];
+            std::string_view n = doc.norm(t);
+            if (n.size() > 2 && n.substr(n.size() - 2) == "'s") n = n.substr(0, n.size() - 2);
+            if (n.size() < min_name || !ascii_letters(n)) continue;
+            NameTable::Name& w = scan.names.add(n);
+            if (w.count++ == 0) w.first = t.span();
+        }
     }
-    for (std::uint32_t c = 0; c < n_candidates; ++c) {
-        const std::uint32_t i = candidates[c];
-        if (sentence_start(i)) continue;
-        const Token& t = tokens[i];
-        std::string_view n = doc.norm(t);
-        if (n.size() > 2 && n.substr(n.size() - 2) == "'s") n = n.substr(0, n.size() - 2);
-        if (n.size() < min_name || !ascii_letters(n)) continue;
-        NameTable::Name& w = scan.names.add(n);
-        if (w.count++ == 0) w.first = t.span();
-    }
-    return scan;
+}
+
+TokenScan scan_tokens(const Document& doc) {
+    TokenScan scan;
+    SentenceWalk walk(doc.sentences);
+    scan_tokens(doc, [&](std::uint32_t i) { return walk.starts(i); }, scan);
+    if (walk.finish()) return scan;
+    // The sentences were not in token order after all: again, with a table of first words.
+    std::vector<char> starts(doc.tokens.size(), 0);
+    for (const auto& s : doc.sentences)
+        if (s.first_token < starts.size()) starts[s.first_token] = 1;
+    TokenScan again;
+    scan_tokens(doc, [&](std::uint32_t i) { return starts[i] != 0; }, again);
+    return again;
 }
 
 // Two names that may be one spelled two ways, `x` no longer than `y`, both with the same
@@ -261,7 +303,7 @@ bool variant_pair(const NameTable::Name& x, const NameTable::Name& y) {
 // ordinary lower-case word elsewhere in the text.
 void check_spelling(const Document& doc, NameTable& table, std::vector<Diagnostic>& out) {
     auto& list = table.names();
-    if (list.size() > 3000) return;  // a limit: pairs are compared below
+    if (list.size() > max_names) return;  // a limit: pairs are compared below
     if (list.size() < 2) return;     // no pair to compare
     // Most documents have no pair at all: find that out in any order first, comparing
     // names with the same first letter only (a list per letter).

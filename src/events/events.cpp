@@ -4,7 +4,9 @@
 #include "events/events.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +15,7 @@
 #include "events/counts.hpp"
 #include "lexicon/lexicon.hpp"
 #include "sources/word_flags.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::events {
 
@@ -80,6 +83,13 @@ enum : Facts {
 
 class WordClasses : public sources::WordFlags<Facts> {
 public:
+    // When every word of the classes has a lexeme id (is a key of some word list), a
+    // token without one has none of the classes, and of(token.lex), an array read with
+    // no branch, is all there is to ask (the pass of index_tokens over every token).
+    bool all_lexemes() const { return all_lexemes_; }
+    Facts of(LexId lex) const { return by_id_[std::min<std::size_t>(lex, by_id_.size() - 1)]; }
+    using WordFlags::of;
+
     WordClasses() {
         for (const auto& row : place_words().rows()) {
             std::string_view kind = field(&row.second, 0);
@@ -95,7 +105,7 @@ public:
         // Words that never start or continue a place name, from the other word lists.
         for (std::string_view name : {"event_triggers", "person_titles", "count_numbers", "count_vague",
                                       "time_weekdays", "time_months"})
-            add_keys(lexicon::table(name), wc_not_place);
+            for (const auto& row : lexicon::table(name).rows()) add(row.first, wc_not_place);
         for (std::string_view w : {"i", "the", "a", "an", "he", "she", "they", "it", "we", "his", "her", "their",
                                    "this", "that", "man", "woman", "men", "women", "teen", "boy", "girl", "police",
                                    "officers", "mr.", "mrs.", "ms.", "dr.", "sources", "reports", "report", "news",
@@ -124,7 +134,21 @@ public:
             add(row.first, wc_actor);
             if (sp != std::string_view::npos) add(row.first.substr(0, sp), wc_actor_first);
         }
+        by_id_.push_back(0);  // what of(lex) reads for the ids past the last word with a class
     }
+
+private:
+    // Every word given a class goes through here (it hides WordFlags::add; the base's
+    // add_keys and add_lexemes_where would bypass it, and are not used).
+    void add(std::string_view word, Facts bits) {
+        WordFlags::add(word, bits);
+        const LexId id = lexicon::lexeme(word);
+        all_lexemes_ = all_lexemes_ && id != 0;
+        if (id >= by_id_.size()) by_id_.resize(id + 1, 0);
+        by_id_[id] |= bits;
+    }
+    bool all_lexemes_ = true;
+    std::vector<Facts> by_id_;  // lexeme id -> classes (0 = none), and a 0 after the last
 };
 
 const WordClasses& word_classes() {
@@ -241,10 +265,12 @@ struct Mention {
     std::unordered_set<std::string> claim_set, source_set;  // the same, for merging
 };
 
+// A usable date: a small record, read for every time expression of the sentences with a
+// trigger; its value and id are read from the timex itself when a mention takes it.
 struct TimexRef {
     std::uint32_t first = 0, end = 0;  // tokens
-    std::string value;                 // date part of a DATE/TIME value
-    std::string id;
+    std::uint32_t timex = 0;           // index in the timexes
+    std::uint32_t date_size = 0;       // the date part of its DATE/TIME value: value[0, date_size)
     bool until = false;  // "until January 5": an end date
 };
 
@@ -271,7 +297,7 @@ private:
     }
     LexId lex(std::uint32_t i) const { return i < doc_.tokens.size() ? doc_.tokens[i].lex : 0; }
     // Token i has one of `facts` (its word's classes, tk_timex); false past the end.
-    bool has(std::uint32_t i, Facts facts) const { return i < facts_.size() && (facts_[i] & facts) != 0; }
+    bool has(std::uint32_t i, Facts facts) const { return i < doc_.tokens.size() && (facts_[i] & facts) != 0; }
     bool is_word(std::uint32_t i) const {
         return i < doc_.tokens.size() && doc_.tokens[i].kind == TokenKind::word;
     }
@@ -290,9 +316,16 @@ private:
                                    [](const Token& t, std::size_t b) { return t.begin < b; });
         return static_cast<std::uint32_t>(it - doc_.tokens.begin());
     }
+    std::string_view date_value(const TimexRef& r) const {
+        return std::string_view(timexes_[r.timex].value).substr(0, r.date_size);
+    }
+    DateRef date_ref(const TimexRef& r, int strength) const {
+        return DateRef{std::string(date_value(r)), timexes_[r.timex].id, strength};
+    }
 
     void index_tokens();
-    std::vector<std::uint32_t> paragraphs_to_read() const;
+    void index_claims_and_sources();
+    class ParagraphsToRead;
     void read_sentence(const text::Sentence& s, std::uint32_t sentence_index);
     std::vector<PlaceCandidate> places_in(std::uint32_t first, std::uint32_t end, std::uint32_t paragraph) const;
     void settle_last_town();
@@ -313,12 +346,14 @@ private:
 
     std::vector<TimexRef> dates_;     // usable dates, in text order
     std::vector<Span> timex_spans_;   // every timex, for the count finder
-    std::vector<Facts> facts_;        // token -> its word's classes and tk_timex
+    std::unique_ptr<Facts[]> facts_;  // token -> its word's classes and tk_timex
     std::vector<std::uint32_t> trigger_starts_;  // tokens whose word starts a trigger phrase
+    std::size_t next_trigger_start_ = 0;         // the first not before the sentence being read
     // The last town named before the sentence being read. The places of a sentence
     // without a trigger matter only as this, and only to a later mention whose own
-    // sentence names none: such sentences wait in `unread_places_` (sentence, paragraph)
-    // until a mention asks (settle_last_town), most of them for good.
+    // sentence names none: such sentences wait in `unread_places_` until a mention asks
+    // (settle_last_town), most of them for good. They are kept as runs of consecutive
+    // sentences [first, end), in the order read (a sentence's paragraph is its own).
     std::optional<PlaceCandidate> last_town_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> unread_places_;
     std::uint32_t current_paragraph_ = 0;
@@ -355,107 +390,196 @@ private:
     mutable std::unordered_set<std::string_view> lower_words_;  // built when many words are asked about
     mutable bool lower_words_built_ = false;
     bool general_ = false;  // the sentence reports a statistic ("the 30th homicide this year")
+    // Built when the first trigger is found (index_claims_and_sources):
+    bool claims_and_sources_indexed_ = false;
     std::vector<std::pair<Span, std::size_t>> claim_spans_;    // content span -> claim, by begin
     std::vector<std::pair<Span, std::size_t>> mention_spans_;  // source mention -> source, by begin
 };
 
-// Once per document: what the rules ask of each token, the claims and source mentions by
-// position, and the dates and time expressions.
+using util::prefetch_ahead;
+
+// `v` sorted by `less`, leaving it as it is when it is in strictly increasing order
+// already (as the earlier stages mostly give their lists): then no order of equal
+// elements is at stake, and a sort would leave it as it is too.
+template <typename T, typename Less>
+void sort_unless_increasing(std::vector<T>& v, Less less) {
+    for (std::size_t i = 1; i < v.size(); ++i)
+        if (!less(v[i - 1], v[i])) {
+            std::sort(v.begin(), v.end(), less);
+            return;
+        }
+}
+
+// Once per document, in one pass over the tokens: what the rules ask of each token, the
+// tokens that may start a trigger, the time expressions (their tokens marked) and the
+// dates among them. The time expressions come in text order, so each is met at its
+// first token (one out of order is read after the pass).
 void Extractor::index_tokens() {
-    facts_.resize(doc_.tokens.size());
-    word_classes().of_tokens(doc_, facts_.data());
-    for (std::uint32_t i = 0; i < facts_.size(); ++i)
-        if (facts_[i] & wc_trigger_start) trigger_starts_.push_back(i);
+    const std::vector<Token>& tokens = doc_.tokens;
+    const auto n_tokens = static_cast<std::uint32_t>(tokens.size());
+    const auto n_timexes = static_cast<std::uint32_t>(timexes_.size());
+    facts_.reset(new Facts[n_tokens]);  // (every element written below)
+    timex_spans_.reserve(n_timexes);
+    dates_.reserve(n_timexes);
+    // The spans, sorted, and a span inside the one before it dropped (the count finder
+    // needs them so): kept so as they come while they come in order.
+    auto keep_span = [&](const Span& sp) {
+        if (!timex_spans_.empty() && sp.begin < timex_spans_.back().end)
+            timex_spans_.back().end = std::max(timex_spans_.back().end, sp.end);
+        else
+            timex_spans_.push_back(sp);
+    };
+    Span last_span;               // of the time expression before
+    bool spans_in_order = true;   // no span so far before the one before it
+    bool dates_in_order = true;   // each date so far begins after the one before it
+    // Time expression k, whose first token is `first`: its span and date kept; returns
+    // one past its last token.
+    auto add_timex = [&](std::uint32_t k, std::uint32_t first) {
+        const Timex& t = timexes_[k];
+        spans_in_order = spans_in_order && !(t.span < last_span);
+        last_span = t.span;
+        keep_span(t.span);
+        std::uint32_t end = first;
+        while (end < n_tokens && tokens[end].end <= t.span.end) ++end;
+        if (t.type != TimexType::date && t.type != TimexType::time) return end;
+        const std::string& v = t.value;
+        bool year = v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) {
+                        return (c >= '0' && c <= '9') || c == 'X';
+                    });
+        if (!year || (std::string_view(v).substr(0, 4) == "XXXX" && v.size() < 7)) return end;
+        if (first >= end) return end;
+        TimexRef r;
+        r.first = first;
+        r.end = end;
+        r.timex = k;
+        r.date_size = static_cast<std::uint32_t>(std::min(v.find('T'), v.size()));
+        if (first > 0) {
+            std::string_view before = norm(first - 1);
+            r.until = one_of(before, {"until", "till", "til", "through", "thru"});
+        }
+        dates_in_order = dates_in_order && (dates_.empty() || dates_.back().first < first);
+        dates_.push_back(r);
+        return end;
+    };
+    const WordClasses& classes = word_classes();
+    const bool all_lexemes = classes.all_lexemes();
+    const Token* tk = tokens.data();
+    Facts* facts = facts_.get();
+    std::vector<std::uint32_t> out_of_order;  // time expressions that begin before the one before
+    std::uint32_t k = 0;          // the next time expression
+    std::uint32_t at = 0;         // the first token of the one before
+    std::uint32_t timex_end = 0;  // tokens before it are in a time expression met so far
+    // Blocks of tokens: the classes of the words first (a pass with no branch that varies
+    // from token to token), then the time expressions that begin in the block.
+    constexpr std::uint32_t block = 256;
+    std::uint32_t starts[block];  // (not cleared)
+    for (std::uint32_t from = 0; from < n_tokens; from += block) {
+        const std::uint32_t to = std::min(n_tokens, from + block);
+        std::uint32_t n_starts = 0;
+        for (std::uint32_t i = from; i < to; ++i) {
+            prefetch_ahead(&tk[i], 128 * sizeof(Token));
+            const Facts f = all_lexemes ? classes.of(tk[i].lex) : classes.of(doc_, tk[i]);
+            facts[i] = f;
+            starts[n_starts] = i;
+            n_starts += (f & wc_trigger_start) != 0;
+        }
+        trigger_starts_.insert(trigger_starts_.end(), starts, starts + n_starts);
+        auto mark = [&](std::uint32_t first, std::uint32_t end) {
+            for (std::uint32_t i = first; i < std::min(end, to); ++i) facts[i] |= tk_timex;
+        };
+        mark(from, timex_end);
+        at = std::max(at, from);  // (a time expression not met by now begins after the block before)
+        for (; k < n_timexes && timexes_[k].span.begin <= tk[to - 1].begin; ++k) {
+            prefetch_ahead(&timexes_[k].span, 16 * sizeof(Timex));  // the fields add_timex reads
+            prefetch_ahead(&timexes_[k].value, 16 * sizeof(Timex));
+            const std::size_t begin = timexes_[k].span.begin;
+            if (at > 0 && tk[at - 1].begin >= begin) {
+                out_of_order.push_back(k);
+                continue;
+            }
+            while (tk[at].begin < begin) ++at;
+            const std::uint32_t end = add_timex(k, at);
+            mark(at, end);
+            timex_end = std::max(timex_end, end);
+        }
+    }
+    for (; k < n_timexes; ++k) out_of_order.push_back(k);  // (beginning after the last token does)
+    if (!out_of_order.empty()) {
+        for (std::uint32_t j : out_of_order) {
+            const std::uint32_t first = token_at_or_after(timexes_[j].span.begin);
+            const std::uint32_t end = add_timex(j, first);
+            for (std::uint32_t t = first; t < end; ++t) facts_[t] |= tk_timex;
+        }
+        // back in the order of the time expressions, the order that the sort by position
+        // starts from
+        sort_unless_increasing(dates_, [](const TimexRef& a, const TimexRef& b) { return a.timex < b.timex; });
+        dates_in_order = false;
+    }
+    auto by_position = [](const TimexRef& a, const TimexRef& b) { return a.first < b.first; };
+    if (!dates_in_order) sort_unless_increasing(dates_, by_position);
+    if (!spans_in_order) {
+        std::vector<Span> spans;
+        spans.reserve(timexes_.size());
+        for (const Timex& t : timexes_) spans.push_back(t.span);
+        std::sort(spans.begin(), spans.end());
+        timex_spans_.clear();
+        for (const Span& sp : spans) keep_span(sp);
+    }
+}
+
+// The claims and the source mentions by position: read only for the sentences that
+// have a trigger, so built when the first one is found.
+void Extractor::index_claims_and_sources() {
+    claims_and_sources_indexed_ = true;
+    using Entry = std::pair<Span, std::size_t>;
     std::size_t spans = 0;
     for (const Claim& c : claims_) spans += c.content.spans.size();
     claim_spans_.reserve(spans);
     for (std::size_t c = 0; c < claims_.size(); ++c)
         for (const Span& s : claims_[c].content.spans) claim_spans_.emplace_back(s, c);
-    std::sort(claim_spans_.begin(), claim_spans_.end());
+    sort_unless_increasing(claim_spans_, [](const Entry& a, const Entry& b) { return a < b; });
     spans = 0;
     for (const Source& c : sources_) spans += c.mentions.size();
     mention_spans_.reserve(spans);
     for (std::size_t c = 0; c < sources_.size(); ++c)
         for (const Span& s : sources_[c].mentions) mention_spans_.emplace_back(s, c);
-    std::sort(mention_spans_.begin(), mention_spans_.end());
-    timex_spans_.reserve(timexes_.size());
-    dates_.reserve(timexes_.size());
-    for (const Timex& t : timexes_) {
-        timex_spans_.push_back(t.span);
-        std::uint32_t first = token_at_or_after(t.span.begin);
-        std::uint32_t end = first;
-        while (end < doc_.tokens.size() && doc_.tokens[end].end <= t.span.end) {
-            facts_[end] |= tk_timex;
-            ++end;
-        }
-        if (t.type != TimexType::date && t.type != TimexType::time) continue;
-        const std::string& v = t.value;
-        bool year = v.size() >= 4 && std::all_of(v.begin(), v.begin() + 4, [](char c) {
-                        return (c >= '0' && c <= '9') || c == 'X';
-                    });
-        if (!year || (v.compare(0, 4, "XXXX") == 0 && v.size() < 7)) continue;
-        if (first >= end) continue;
-        TimexRef r;
-        r.first = first;
-        r.end = end;
-        r.value = v.substr(0, v.find('T'));
-        r.id = t.id;
-        if (first > 0) {
-            std::string_view before = norm(first - 1);
-            r.until = one_of(before, {"until", "till", "til", "through", "thru"});
-        }
-        dates_.push_back(std::move(r));
-    }
-    std::sort(dates_.begin(), dates_.end(), [](const TimexRef& a, const TimexRef& b) { return a.first < b.first; });
-    // sorted, and a span inside the one before it dropped: the count finder needs them so
-    std::sort(timex_spans_.begin(), timex_spans_.end());
-    std::vector<Span> flat;
-    for (const Span& sp : timex_spans_) {
-        if (!flat.empty() && sp.begin < flat.back().end) {
-            flat.back().end = std::max(flat.back().end, sp.end);
-            continue;
-        }
-        flat.push_back(sp);
-    }
-    timex_spans_.swap(flat);
+    sort_unless_increasing(mention_spans_, [](const Entry& a, const Entry& b) { return a < b; });
 }
 
-std::vector<std::uint32_t> Extractor::paragraphs_to_read() const {
-    std::vector<std::uint32_t> out;
-    auto add_span = [&](const std::optional<Text>& t) {
-        if (!t) return;
-        for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
-            const Span& s = doc_.paragraphs[p].span;
-            if (s.begin < t->span.end && t->span.begin < s.end) out.push_back(p);
-        }
-    };
-    add_span(article_.headline);
-    add_span(article_.standfirst);
-    // The rest of the text that the layout did not set aside as boilerplate, related
-    // links, captions or a biography: crawled pages put the title, the dateline line and
-    // leads where the layout cannot always tell them from the body.
-    std::vector<Span> excluded;
-    for (const auto& t : article_.boilerplate) excluded.push_back(t.span);
-    for (const auto& t : article_.see_also) excluded.push_back(t.span);
-    for (const auto& m : article_.media) excluded.push_back(m.caption.span);
-    if (article_.author_bio) excluded.push_back(article_.author_bio->span);
-    std::sort(excluded.begin(), excluded.end());
-    std::size_t x = 0;
-    for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
-        const Span& s = doc_.paragraphs[p].span;
-        while (x < excluded.size() && excluded[x].end <= s.begin) ++x;
-        bool overlaps = false;
-        for (std::size_t k = x; k < excluded.size() && excluded[k].begin < s.end; ++k)
-            if (s.begin < excluded[k].end) {
-                overlaps = true;
+// The paragraphs the stage reads: those of the headline and the standfirst, and the rest
+// of the text that the layout did not set aside as boilerplate, related links, captions
+// or a biography (crawled pages put the title, the dateline line and leads where the
+// layout cannot always tell them from the body). Asked of paragraphs 0, 1, 2 … in order.
+class Extractor::ParagraphsToRead {
+public:
+    explicit ParagraphsToRead(const Article& article) : headline_(article.headline), standfirst_(article.standfirst) {
+        for (const auto& t : article.boilerplate) excluded_.push_back(t.span);
+        for (const auto& t : article.see_also) excluded_.push_back(t.span);
+        for (const auto& m : article.media) excluded_.push_back(m.caption.span);
+        if (article.author_bio) excluded_.push_back(article.author_bio->span);
+        std::sort(excluded_.begin(), excluded_.end());
+    }
+    bool operator()(const text::Paragraph& paragraph) {
+        const Span& s = paragraph.span;
+        auto overlaps = [&](const std::optional<Text>& t) {
+            return t && s.begin < t->span.end && t->span.begin < s.end;
+        };
+        while (x_ < excluded_.size() && excluded_[x_].end <= s.begin) ++x_;
+        bool excluded = false;
+        for (std::size_t k = x_; k < excluded_.size() && excluded_[k].begin < s.end; ++k)
+            if (s.begin < excluded_[k].end) {
+                excluded = true;
                 break;
             }
-        if (!overlaps) out.push_back(p);
+        return !excluded || overlaps(headline_) || overlaps(standfirst_);
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
+
+private:
+    const std::optional<Text>& headline_;
+    const std::optional<Text>& standfirst_;
+    std::vector<Span> excluded_;  // sorted
+    std::size_t x_ = 0;           // the first that may overlap the paragraph asked about
+};
 
 // The place names of tokens [first, end) of a sentence of `paragraph`, in text order.
 std::vector<PlaceCandidate> Extractor::places_in(std::uint32_t first, std::uint32_t end,
@@ -867,8 +991,13 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
     std::vector<Found> found;
     const TriggerTree& tree = trigger_tree();
     std::uint32_t from = sfirst;  // the tokens before are the sentence's triggers found so far
-    for (auto t = std::lower_bound(trigger_starts_.begin(), trigger_starts_.end(), sfirst);
-         t != trigger_starts_.end() && *t < send; ++t) {
+    // (sentences are read in text order: the trigger starts before them are passed by)
+    if (next_trigger_start_ > 0 && trigger_starts_[next_trigger_start_ - 1] >= sfirst)
+        next_trigger_start_ = static_cast<std::size_t>(
+            std::lower_bound(trigger_starts_.begin(), trigger_starts_.end(), sfirst) - trigger_starts_.begin());
+    while (next_trigger_start_ < trigger_starts_.size() && trigger_starts_[next_trigger_start_] < sfirst)
+        ++next_trigger_start_;
+    for (auto t = trigger_starts_.begin() + next_trigger_start_; t != trigger_starts_.end() && *t < send; ++t) {
         const std::uint32_t i = *t;
         if (i < from || in_timex(i) || !is_word(i)) continue;
         std::uint32_t node = tree.child(0, doc_, doc_.tokens[i]);
@@ -924,9 +1053,13 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
         from = best_end;
     }
     if (found.empty()) {
-        unread_places_.emplace_back(sentence_index, current_paragraph_);
+        if (!unread_places_.empty() && unread_places_.back().second == sentence_index)
+            ++unread_places_.back().second;
+        else
+            unread_places_.emplace_back(sentence_index, sentence_index + 1);
         return;
     }
+    if (!claims_and_sources_indexed_) index_claims_and_sources();
     std::vector<PlaceCandidate> places = places_in(sfirst, send, current_paragraph_);
     std::vector<CountMention> counts = find_counts(doc_, sfirst, send, timex_spans_);
     general_ = false;
@@ -941,7 +1074,7 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
     for (auto t = std::lower_bound(dates_.begin(), dates_.end(), sfirst,
                                    [](const TimexRef& x, std::uint32_t v) { return x.first < v; });
          t != dates_.end() && t->first < send && !general_; ++t)
-        if (t->value.size() == 4) general_ = true;
+        if (t->date_size == 4) general_ = true;
     group_at_.assign(send - sfirst, std::string_view());
     for (const Found& f : found) {
         std::string_view group = field(f.trigger->type, 0);
@@ -983,7 +1116,7 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
             }
         }
         if (best) {
-            m.date = DateRef{best->value, best->id, 2};
+            m.date = date_ref(*best, 2);
         } else {
             std::uint32_t pfirst = doc_.paragraphs[current_paragraph_].first_token;
             auto before = std::lower_bound(dates_.begin(), dates_.end(), sfirst,
@@ -991,11 +1124,11 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
             for (auto it = std::make_reverse_iterator(before); it != dates_.rend(); ++it) {
                 if (it->first < pfirst) break;
                 if (it->until) continue;
-                m.date = DateRef{it->value, it->id, 1};
+                m.date = date_ref(*it, 1);
                 break;
             }
         }
-        if (until) m.end_date = DateRef{until->value, until->id, 2};
+        if (until) m.end_date = date_ref(*until, 2);
         // Place: the best-ranked place of the sentence, nearest the trigger; else the last
         // town named earlier (this paragraph first), else the dateline.
         const PlaceCandidate* pbest = nullptr;
@@ -1083,10 +1216,10 @@ void Extractor::read_sentence(const text::Sentence& s, std::uint32_t sentence_in
 // names a town: the last town named before the sentence being read.
 void Extractor::settle_last_town() {
     while (!unread_places_.empty()) {
-        auto [s, paragraph] = unread_places_.back();
-        unread_places_.pop_back();
+        const std::uint32_t s = --unread_places_.back().second;
+        if (unread_places_.back().first == s) unread_places_.pop_back();
         const text::Sentence& sentence = doc_.sentences[s];
-        std::vector<PlaceCandidate> places = places_in(sentence.first_token, sentence.end_token, paragraph);
+        std::vector<PlaceCandidate> places = places_in(sentence.first_token, sentence.end_token, sentence.paragraph);
         for (auto p = places.rbegin(); p != places.rend(); ++p)
             if (p->ref.rank >= 2) {
                 last_town_ = std::move(*p);
@@ -1169,12 +1302,16 @@ void Extractor::merge(Mention&& m) {
 
 std::vector<Event> Extractor::run() {
     index_tokens();
-    std::vector<std::uint32_t> paragraphs = paragraphs_to_read();
-    for (std::uint32_t p : paragraphs) {
-        current_paragraph_ = p;
+    ParagraphsToRead to_read(article_);
+    for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
         const text::Paragraph& par = doc_.paragraphs[p];
-        for (std::uint32_t s = par.first_sentence; s < par.end_sentence && s < doc_.sentences.size(); ++s)
+        prefetch_ahead(&par, 64 * sizeof(text::Paragraph));
+        if (!to_read(par)) continue;
+        current_paragraph_ = p;
+        for (std::uint32_t s = par.first_sentence; s < par.end_sentence && s < doc_.sentences.size(); ++s) {
+            prefetch_ahead(&doc_.sentences[s], 64 * sizeof(text::Sentence));
             read_sentence(doc_.sentences[s], s);
+        }
     }
     std::vector<Event> out;
     for (Mention& m : merged_) {

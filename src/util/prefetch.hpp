@@ -4,6 +4,7 @@
 #define REPORTAGE_UTIL_PREFETCH_HPP
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace reportage::util {
@@ -20,6 +21,13 @@ inline void prefetch(const T* v, std::size_t i, std::size_t end) {
 template <typename T>
 inline void prefetch(const std::vector<T>& v, std::size_t i, std::size_t end) {
     prefetch(v.data(), i, end);
+}
+
+// Asks for the memory `bytes` past `p`, where a walk along a big array will be a little
+// later. A prefetch never faults, so the address may lie past the array's end (it is
+// computed as an integer, not as a pointer).
+inline void prefetch_ahead(const void* p, std::size_t bytes) {
+    __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(p) + bytes));
 }
 
 // Tokens ahead of a loop over tokens (text::Token is 28 bytes: about 3.5 KB).
