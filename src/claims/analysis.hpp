@@ -13,7 +13,6 @@
 #include "layout/layout.hpp"
 #include "lexicon/lexicon.hpp"
 #include "reportage/model.hpp"
-#include "util/prefetch.hpp"
 #include "text/document.hpp"
 
 namespace reportage::claims {
@@ -82,6 +81,15 @@ struct Body {
     std::vector<std::int32_t> body_of_paragraph;  // Document paragraph -> body index, or -1
 
     const WordClasses& classes;
+    // Per token, found in one pass when the body is made: what the stage's scans over
+    // every token look for (tm_* bits), one byte each, so that those scans do not each
+    // read the 28-byte tokens of a large document from memory.
+    enum : std::uint8_t {
+        tm_quote = 1,      // a quote mark
+        tm_cap = 2,        // a capitalised word (is_cap)
+        tm_cue_start = 4,  // a cue may start here (may_start_cue)
+    };
+    std::vector<std::uint8_t> marks;
 
     Body(const text::Document& d, const layout::Layout& l);
     std::string_view norm(std::uint32_t k) const { return doc.norm(doc.tokens[k]); }
@@ -191,19 +199,11 @@ inline bool may_start_cue(const Body& b, std::uint32_t k) {
     std::uint32_t c = b.classes.of(t.lex);
     return (c & wc_according) || ((c & wc_reporting_verb) && !t.has(text::tf_capitalized));
 }
-// The first token in [k, end) where a cue may start, or `end`: may_start_cue() in a tight
-// loop (most sentences have no cue).
+// The first token in [k, end) where a cue may start, or `end`: may_start_cue() read from
+// Body::marks (most sentences have no cue).
 inline std::uint32_t next_cue_start(const Body& b, std::uint32_t k, std::uint32_t end) {
-    const text::Token* tokens = b.doc.tokens.data();
-    const std::uint32_t* classes = b.classes.data();
-    const std::size_t n = b.classes.size();
-    for (; k < end; ++k) {
-        util::prefetch(tokens, k + util::tokens_ahead, end);
-        const text::Token& t = tokens[k];
-        if (t.kind != text::TokenKind::word || t.lex >= n) continue;
-        std::uint32_t c = classes[t.lex];
-        if ((c & wc_according) || ((c & wc_reporting_verb) && !t.has(text::tf_capitalized))) break;
-    }
+    const std::uint8_t* marks = b.marks.data();
+    while (k < end && !(marks[k] & Body::tm_cue_start)) ++k;
     return k;
 }
 

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "claims/analysis.hpp"
-#include "util/prefetch.hpp"
 
 namespace reportage::claims {
 
@@ -110,10 +109,10 @@ private:
         }
         single_open_ = npos;
         inner_double_ = npos;
+        const std::uint8_t* marks = b_.marks.data();
         for (std::uint32_t k = skip_until; k < end; ++k) {
-            util::prefetch(doc_.tokens, k + util::tokens_ahead, end);
+            if (!(marks[k] & Body::tm_quote)) continue;
             const text::Token& t = doc_.tokens[k];
-            if (t.kind != text::TokenKind::quote) continue;
             Mark m = classify_mark(doc_, t);
             if (m.family == Family::none) continue;
             if (doubled_apostrophe(k, end)) {

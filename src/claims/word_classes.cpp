@@ -2,6 +2,7 @@
 #include <string_view>
 
 #include "claims/analysis.hpp"
+#include "util/prefetch.hpp"
 #include "lexicon/lexicon.hpp"
 
 namespace reportage::claims {
@@ -66,6 +67,19 @@ Body::Body(const text::Document& d, const layout::Layout& l)
         std::uint32_t p = l.body[i].paragraph;
         if (p < body_of_paragraph.size() && body_of_paragraph[p] < 0)
             body_of_paragraph[p] = static_cast<std::int32_t>(i);
+    }
+    const std::size_t n = d.tokens.size();
+    marks.resize(n);
+    const text::Token* tokens = d.tokens.data();
+    for (std::size_t k = 0; k < n; ++k) {
+        util::prefetch(tokens, k + util::tokens_ahead, n);
+        const text::Token& t = tokens[k];
+        const bool word = t.kind == text::TokenKind::word;
+        const std::uint32_t c = classes.of(t.lex);
+        const bool cap = word && t.has(text::tf_capitalized);
+        const bool cue = word && ((c & wc_according) || ((c & wc_reporting_verb) && !cap));
+        marks[k] = static_cast<std::uint8_t>((t.kind == text::TokenKind::quote) * tm_quote | cap * tm_cap |
+                                             cue * tm_cue_start);
     }
 }
 

@@ -9,7 +9,6 @@
 #include "lexicon/lexicon.hpp"
 #include "sources/registry.hpp"
 #include "sources/word_flags.hpp"
-#include "util/prefetch.hpp"
 
 namespace reportage::sources {
 
@@ -108,6 +107,7 @@ void Registry::find_name_runs() {
     // every token of the body
     const text::Token* tokens = doc.tokens.data();
     const std::int32_t* inside = q_.inside.data();
+    const std::uint8_t* marks = b_.marks.data();
     auto cap = [tokens](std::uint32_t k) {
         return tokens[k].kind == text::TokenKind::word && tokens[k].has(text::tf_capitalized);
     };
@@ -119,10 +119,7 @@ void Registry::find_name_runs() {
             const std::uint32_t end = s.end_token;
             std::uint32_t k = s.first_token;
             while (k < end) {
-                while (k < end && !cap(k)) {  // most tokens
-                    util::prefetch(tokens, k + util::tokens_ahead, end);
-                    ++k;
-                }
+                while (k < end && !(marks[k] & claims::Body::tm_cap)) ++k;  // most tokens
                 if (k == end) break;
                 if (inside[k] >= 0) {
                     ++k;
