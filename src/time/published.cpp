@@ -9,15 +9,11 @@ namespace reportage::time {
 // out), the latest of them is the estimate, and at least two of them fall within the 31
 // days up to it; a news report is published on or shortly after the latest date it
 // states in full. Otherwise the date stays unknown.
-void infer_published(const std::vector<Mention>& mentions, Published& published) {
+void infer_published(const Mentions& mentions, Published& published) {
     if (published.date || published.origin != PublishedOrigin::unknown) return;
-    std::vector<long> days;
-    for (const auto& m : mentions) {
-        if (m.form != Form::fixed || m.type != TimexType::date || m.value.size() != 10) continue;
-        if (auto d = parse_iso_date(m.value)) days.push_back(days_from_civil(*d));
-    }
+    const std::vector<std::int32_t>& days = mentions.full_dates();
     if (days.size() < 2) return;
-    long latest = *std::max_element(days.begin(), days.end());
+    const long latest = *std::max_element(days.begin(), days.end());
     std::size_t near = 0;
     for (long d : days)
         if (latest - d <= 31) ++near;

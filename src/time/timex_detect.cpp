@@ -1,9 +1,11 @@
 // Detection: a left-to-right matcher over the token stream. At each token where a time
 // expression may start, the patterns below that may start there are tried and the longest
 // match wins; matches never cross a sentence. Word lists come from src/lexicon/time_*.tsv.
-// A first pass reads each token once: its form, its rows of the time lists (by lexeme id,
-// an array read), and which patterns may start at it; most tokens start none and are
-// skipped.
+// Each token is read once, a block of tokens at a time, into a small window: its form, its
+// rows of the time lists (by lexeme id, an array read), and which patterns may start at
+// it; most tokens start none and are skipped. The memory is the window's and the mentions'
+// (encoded in a few bytes each), not a record per token: the time per byte stays the same
+// on documents of several megabytes.
 #include <algorithm>
 #include <cassert>
 #include <cstdlib>
@@ -188,6 +190,14 @@ constexpr FirstWord first_words[] = {
 // "the preceding week", "the end of", "at least", "more than", "a couple of".
 constexpr std::string_view follow_words[] = {"same", "preceding", "end", "beginning", "middle",
                                              "start", "least", "most", "than", "of"};
+
+#if defined(__GNUC__)
+inline bool likely(bool b) { return __builtin_expect(b, 1); }
+#define REPORTAGE_TIME_NOINLINE __attribute__((noinline))
+#else
+inline bool likely(bool b) { return b; }
+#define REPORTAGE_TIME_NOINLINE
+#endif
 
 bool is_digit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 constexpr std::uint16_t digit_patterns = p_year_date | p_quantity | p_clock_time | p_season_or_quarter;
@@ -407,15 +417,22 @@ public:
           months_(lexicon::table("time_months")), numbers_(lexicon::table("time_numbers")),
           units_(lexicon::table("time_units")) {}
 
-    std::vector<Mention> run() {
-        std::vector<Mention> out;
+    // Detection runs block by block (`block` tokens): prepare() reads the block's tokens,
+    // and a few before and after it, into a small window (Toks and forms); then the
+    // patterns run at the block's starts. What a pattern reads outside the window is
+    // worked out again (tok(), w()). The memory is the window's, whatever the size of the
+    // document, and stays in the cache.
+    Mentions run() {
+        Mentions out;
         const auto n = static_cast<std::uint32_t>(toks_.size());
-        prepare();
+        // (no more than a short document needs)
+        win_.reset(new Tok[std::min(window, n) + 1]);
+        forms_.reset(new NormForm[std::min(window, n)]);
+        starts_.reset(new std::uint32_t[std::min(block, n)]);
         // Matches stay inside one sentence; tokens outside every sentence (headings, stray
         // lines) are bounded by their line. Sentences are in order and do not overlap.
         const auto& sentences = doc_.sentences;
-        std::size_t si = 0;
-        auto bound = [&](std::uint32_t k) {
+        auto bound = [&](std::uint32_t k, std::size_t& si) {
             while (si < sentences.size() && sentences[si].end_token <= k) ++si;
             if (si < sentences.size() && sentences[si].first_token <= k) {
                 sent_first_ = sentences[si].first_token;
@@ -425,31 +442,48 @@ public:
                 sent_first_ = line.first_token;
                 lim_ = std::min(line.end_token, n);
             }
+            // (k is in the window, and win_first_ <= k < lim_)
+            win_lim_ = std::min(lim_, win_first_ + win_size_) - win_first_;
         };
-#ifndef NDEBUG
-        // No pattern starts at a token that prepare() says none may start at.
-        for (std::uint32_t k = 0; k < n; ++k) {
-            if (is_start(k)) continue;
-            bound(k);
-            Mention check;
-            bool matched = false;
-            match_at(k, check, matched);
-            assert(!(matched && check.end > k));
-        }
-        si = 0;
-#endif
+        std::size_t si = 0;
         std::uint32_t i = 0;  // the first token after the last match
-        for (std::uint32_t k : starts_) {
-            if (k < i) continue;
-            bound(k);
-            Mention& best = best_;  // written before it is read (see consider())
-            bool found = false;
-            match_at(k, best, found);
-            if (found && best.end > k) {
-                best.future = future_cue(best.first);
-                out.push_back(std::move(best));
-                i = out.back().end;
+        for (std::uint32_t b = 0; b < n;) {
+            const std::uint32_t e = b + std::min(n - b, block);
+            const std::size_t count = prepare(b, e);
+#ifndef NDEBUG
+            // No pattern starts at a token that prepare() says none may start at.
+            {
+                std::size_t check_si = si, s = 0;
+                for (std::uint32_t k = b; k < e; ++k) {
+                    if (s < count && starts_[s] == k) {
+                        ++s;
+                        continue;
+                    }
+                    bound(k, check_si);
+                    Mention check;
+                    bool matched = false;
+                    match_at(k, check, matched);
+                    assert(!(matched && check.end > k));
+                }
             }
+#endif
+            for (std::size_t s = 0; s < count; ++s) {
+                const std::uint32_t k = starts_[s];
+                if (k < i) continue;
+                bound(k, si);
+                Mention& best = best_;  // written before it is read (see consider())
+                bool found = false;
+                match_at(k, best, found);
+                if (found && best.end > k) {
+                    best.future = future_cue(best.first);
+                    // (the tokens are in the cache now, not when the mention is resolved)
+                    if (best.first < best.end && best.end <= n)
+                        best.span = Span{toks_[best.first].begin, toks_[best.end - 1].end};
+                    i = best.end;
+                    out.push(std::move(best));
+                }
+            }
+            b = e;
         }
         return out;
     }
@@ -462,37 +496,112 @@ private:
     const lexicon::Table& months_;
     const lexicon::Table& numbers_;
     const lexicon::Table& units_;
-    std::unique_ptr<Tok[]> t_;  // per token, filled by prepare() (no need to zero it first)
-    std::vector<std::uint32_t> starts_;  // the tokens where a pattern may start, in order
+    // Tokens a block; tokens before and after it in the window (a pattern reads up to 12
+    // tokens back from its start and some 20 on; what it reads outside the window is
+    // worked out again, only slower).
+    static constexpr std::uint32_t block = 4096, back = 16, ahead = 64;
+    static constexpr std::uint32_t window = back + block + ahead;
+    static_assert(ahead >= 1, "a block's last start depends on the token after the block");
+    // read_toks() reads this many tokens ahead on a document of prefetch_min_tokens or more
+    // (whose tokens, 28 bytes each, no longer fit in a core's cache).
+    static constexpr std::uint32_t prefetch_distance = 128, prefetch_min_tokens = 32768;
+    struct NormForm {
+        std::uint32_t begin, size;  // in the arena; a possessive "'s" left off
+    };
+    // The tokens [win_first_, win_first_ + win_size_): their Toks (and a Tok{} after the
+    // last token of the document) and the forms w() returns.
+    std::unique_ptr<Tok[]> win_;
+    std::unique_ptr<NormForm[]> forms_;
+    std::uint32_t win_first_ = 0, win_size_ = 0;
+    std::unique_ptr<std::uint32_t[]> starts_;  // the block's tokens where a pattern may start
     std::uint32_t lim_ = 0, sent_first_ = 0;
+    // Token i is in the window and before lim_ when i - win_first_ < win_lim_ (unsigned): the
+    // accessors test both with one comparison.
+    std::uint32_t win_lim_ = 0;
     bool ord_dummy_ = false;
     // Reused, to spare a Mention's construction per token and pattern: match_core's
     // candidate, match_at's result for one start, run's for one token.
     Mention scratch_, core_, best_;
 
-    // Reads every token once: its form, its time words, and the patterns that may start
-    // at it. A token is a start (match_at() runs there) when a pattern may start at it, but
-    // a lead word only before a token where one may start too, or a follow word. Most
-    // tokens are none: starts_ lists the others.
-    void prepare() {
+    // The Tok of token i as the patterns read it: Tok{} from lim_ on (no time word, no
+    // pattern, no number), else from the window, or worked out again (seldom, out of line).
+    Tok tok(std::uint32_t i) const {
+        const std::uint32_t d = i - win_first_;
+        if (likely(d < win_lim_)) return win_[d];
+        return tok_outside(i);
+    }
+    REPORTAGE_TIME_NOINLINE Tok tok_outside(std::uint32_t i) const {
+        Tok t{};
+        NormForm form;
+        if (i < lim_) read_toks<false>(i, i + 1, &t, &form);
+        return t;
+    }
+
+    // Fills the window for the block [b, e), keeping what it has of the tokens after the
+    // last block, and lists the block's starts in starts_; returns how many. A token is a
+    // start (match_at() runs there) when a pattern may start at it, but a lead word only
+    // before a token where one may start too, or a follow word. Most tokens are none.
+    std::size_t prepare(std::uint32_t b, std::uint32_t e) {
+        const auto n = static_cast<std::uint32_t>(toks_.size());
+        const std::uint32_t first = b > back ? b - back : 0;
+        const std::uint32_t last = e + std::min(n - e, ahead);
+        const std::uint32_t old_end = win_first_ + win_size_;  // the tokens read so far
+        if (win_size_ > 0 && first < old_end) {
+            std::memmove(win_.get(), win_.get() + (first - win_first_), (old_end - first) * sizeof(Tok));
+            std::memmove(forms_.get(), forms_.get() + (first - win_first_), (old_end - first) * sizeof(NormForm));
+        }
+        const std::uint32_t from = std::max(first, old_end);
+        Tok* const out = win_.get() + (from - first);
+        NormForm* const forms = forms_.get() + (from - first);
+        if (toks_.size() >= prefetch_min_tokens && last - from > prefetch_distance) {
+            const std::uint32_t mid = last - prefetch_distance;
+            read_toks<true>(from, mid, out, forms);
+            read_toks<false>(mid, last, out + (mid - from), forms + (mid - from));
+        } else {
+            read_toks<false>(from, last, out, forms);
+        }
+        win_first_ = first;
+        win_size_ = last - first;
+        win_lim_ = 0;  // until bound() sets lim_
+        if (last == n) win_[win_size_] = Tok{};  // after the last token: none
+        // Token k is a start when it has own, or lead while token k + 1 has leads_on.
+        static_assert(Tok::own == 4 && Tok::lead == 8 && Tok::leads_on == 16, "the shifts below");
+        const Tok* const t = win_.get() + (b - first);
+        std::uint32_t* const starts = starts_.get();
+        std::size_t count = 0;
+        unsigned f = t[0].flags;
+        for (std::uint32_t k = 0; k < e - b; ++k) {
+            const unsigned next = t[k + 1].flags;  // token e is in the window, or the Tok{} after it
+            starts[count] = b + k;
+            count += ((f >> 2) | ((f >> 3) & (next >> 4))) & 1u;
+            f = next;
+        }
+        return count;
+    }
+
+    // Reads the tokens [from, to) into out and forms [0, to - from): each token's form, its
+    // time words, and the patterns that may start at it.
+    template <bool prefetch>
+    void read_toks(std::uint32_t from, std::uint32_t to, Tok* const out, NormForm* const forms) const {
         // Locals, not members: the byte-sized stores below could alias a member.
-        const std::size_t n = toks_.size();
         const std::size_t arena_size = doc_.norm_arena.size();
         const char* const arena = arena_;
         const LexInfo* const info = infos_.data();
         const std::uint16_t* const index = infos_.indices().data();
         const std::size_t index_size = infos_.indices().size();
-        t_.reset(new Tok[n]);
-        starts_.resize(n + 1);
         const Token* const toks = toks_.data();
-        Tok* const out = t_.get();
-        std::uint32_t* const starts = starts_.data();
-        std::size_t count = 0;
-        unsigned before = 0;  // the flags of token k - 1
-        static_assert(Tok::own == 4 && Tok::lead == 8 && Tok::leads_on == 16, "the shifts below");
         std::uint16_t apostrophe_s;
         std::memcpy(&apostrophe_s, "'s", 2);
-        for (std::size_t k = 0; k < n; ++k) {
+        for (std::uint32_t k = from; k < to; ++k) {
+#if defined(__GNUC__)
+            // On a large document the tokens and their forms come from memory, in order:
+            // ask for the token prefetch_distance on, and for the form of the one half as
+            // far (whose offset has arrived by then).
+            if (prefetch) {
+                __builtin_prefetch(&toks[k + prefetch_distance]);
+                __builtin_prefetch(arena + toks[k + prefetch_distance / 2].norm_begin);
+            }
+#endif
             const Token& tok = toks[k];
             std::string_view s(arena + tok.norm_begin, tok.norm_size);
             Tok t{};
@@ -538,27 +647,26 @@ private:
                 t.day = static_cast<std::int8_t>(day_value(s));
                 t.year = static_cast<std::int16_t>(year_value(s));
             }
-            out[k] = t;
-            // Token k - 1 is a start when it has own, or lead while this one has leads_on.
-            starts[count] = static_cast<std::uint32_t>(k - 1);
-            count += ((before >> 2) | ((before >> 3) & (t.flags >> 4))) & 1u;
-            before = t.flags;
+            out[k - from] = t;
+            forms[k - from] = NormForm{tok.norm_begin, static_cast<std::uint32_t>(s.size())};
         }
-        starts[count] = static_cast<std::uint32_t>(n - 1);
-        count += (before >> 2) & 1u;
-        starts_.resize(count);
     }
-    // prepare() found a start at token k (for the Debug check).
-    bool is_start(std::uint32_t k) const { return std::binary_search(starts_.begin(), starts_.end(), k); }
 
     // The normal form of token i, a possessive "'s" left off ("last month's" reads as
     // "last month"; the expression's span still covers the whole token).
     std::string_view w(std::uint32_t i) const {
-        if (i >= lim_) return std::string_view();
-        return std::string_view(arena_ + toks_[i].norm_begin, toks_[i].norm_size - (t_[i].flags & Tok::possessive) * 2);
+        const std::uint32_t d = i - win_first_;
+        if (likely(d < win_lim_)) return std::string_view(arena_ + forms_[d].begin, forms_[d].size);
+        return w_outside(i);
     }
-    bool possessive(std::uint32_t i) const { return i < lim_ && (t_[i].flags & Tok::possessive); }
-    const LexInfo& lex(std::uint32_t i) const { return infos_.at(i < lim_ ? t_[i].info : 0); }
+    REPORTAGE_TIME_NOINLINE std::string_view w_outside(std::uint32_t i) const {
+        if (i >= lim_) return std::string_view();
+        std::string_view s(arena_ + toks_[i].norm_begin, toks_[i].norm_size);
+        if (ends_possessive(s)) s.remove_suffix(2);  // as read_toks() tells Tok::possessive
+        return s;
+    }
+    bool possessive(std::uint32_t i) const { return (tok(i).flags & Tok::possessive) != 0; }
+    const LexInfo& lex(std::uint32_t i) const { return infos_.at(tok(i).info); }
     bool cap(std::uint32_t i) const { return i < lim_ && toks_[i].has(text::tf_capitalized); }
     bool is_num_token(std::uint32_t i) const { return i < lim_ && toks_[i].kind == TokenKind::number; }
     bool is_punct(std::uint32_t i, char c) const { return w(i).size() == 1 && w(i)[0] == c; }
@@ -588,8 +696,9 @@ private:
     int weekday_at(std::uint32_t i, bool& abbr) const {
         abbr = false;
         if (i >= lim_ || !cap(i)) return 0;
-        abbr = (t_[i].flags & Tok::weekday_abbr) != 0;
-        return t_[i].weekday;
+        const Tok t = tok(i);
+        abbr = (t.flags & Tok::weekday_abbr) != 0;
+        return t.weekday;
     }
     Unit unit_at(std::uint32_t i, bool* plural = nullptr) const {
         const LexInfo& x = lex(i);
@@ -604,8 +713,8 @@ private:
     }
 
     // A day number 1..31 (digits, or 16th / 1st).
-    int day_at(std::uint32_t i) const { return i < lim_ ? t_[i].day : 0; }
-    int year_digits(std::uint32_t i) const { return i < lim_ ? t_[i].year : 0; }
+    int day_at(std::uint32_t i) const { return tok(i).day; }
+    int year_digits(std::uint32_t i) const { return tok(i).year; }
 
     int number_word(std::string_view s, bool& ordinal) const {
         ordinal = false;
@@ -691,13 +800,12 @@ private:
 
     // Words that make a following month name or year a date.
     static bool date_preposition(std::string_view s) {
-        static const char* const words[] = {"in", "since", "until", "till", "by", "of", "last", "next",
-                                            "this", "early", "late", "mid", "during", "from", "through",
-                                            "before", "after", "between", "and", "to", "on", "around",
-                                            "fiscal", "end", "beginning", "middle", "start", "throughout",
-                                            "into", "as", "at", "for", "than", "circa", "or", "year", "calendar",
-                                            "that", "same", "past", "previous", "following", "-"};
-        for (const char* p : words)
+        static constexpr std::string_view words[] = {
+            "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "late", "mid",
+            "during", "from", "through", "before", "after", "between", "and", "to", "on", "around", "fiscal",
+            "end", "beginning", "middle", "start", "throughout", "into", "as", "at", "for", "than", "circa",
+            "or", "year", "calendar", "that", "same", "past", "previous", "following", "-"};
+        for (std::string_view p : words)  // (string_views: no strlen per word)
             if (s == p) return true;
         return false;
     }
@@ -745,19 +853,25 @@ private:
     // The longest match of any pattern at i, into `best` (written whole when there is
     // one). Only the patterns that may start at token i are tried.
     bool match_core(std::uint32_t i, Mention& best) {
-        const std::uint32_t patterns = i < lim_ ? t_[i].patterns : 0;
+        const std::uint32_t patterns = tok(i).patterns;
         bool found = false;
         Mention& m = scratch_;
-        for (std::uint32_t p = 1; p <= p_season_or_quarter; p <<= 1) {
-            const bool may = (patterns & p) != 0;
 #ifdef NDEBUG
-            if (!may) continue;
-#endif
+        // The patterns that may start here, lowest bit first.
+        for (std::uint32_t left = patterns & ((p_season_or_quarter << 1) - 1); left != 0; left &= left - 1) {
+            const std::uint32_t p = left & (0u - left);
+            m.reset(i);
+            if (match_pattern(static_cast<Pattern>(p), i, m)) consider(best, found, m);
+        }
+#else
+        // Every pattern, to check that those left out do not match.
+        for (std::uint32_t p = 1; p <= p_season_or_quarter; p <<= 1) {
             m.reset(i);
             const bool matched = match_pattern(static_cast<Pattern>(p), i, m);
-            assert(may || !matched);
+            assert((patterns & p) != 0 || !matched);
             if (matched) consider(best, found, m);
         }
+#endif
         return found;
     }
     bool match_pattern(Pattern p, std::uint32_t i, Mention& m) {
@@ -1701,7 +1815,151 @@ private:
 
 }  // namespace
 
-std::vector<Mention> detect_mentions(const text::Document& doc) {
+namespace {
+
+// Mentions' encoding: unsigned LEB128 numbers, signed ones zigzagged first.
+void put_number(unsigned char*& p, std::uint64_t v) {
+    while (v >= 0x80) {
+        *p++ = static_cast<unsigned char>(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = static_cast<unsigned char>(v);
+}
+void put_signed(unsigned char*& p, std::int64_t v) {
+    put_number(p, (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+}
+std::uint64_t get_number(const unsigned char*& p) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        const unsigned char b = *p++;
+        v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+        if (b < 0x80) return v;
+    }
+}
+std::int64_t get_signed(const unsigned char*& p) {
+    const std::uint64_t v = get_number(p);
+    return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
+
+// Which fields of a mention differ from a fresh Mention{}: the mask that leads its record.
+constexpr unsigned has_type = 1u << 0, has_form = 1u << 1, has_value = 1u << 2, has_year = 1u << 3,
+                   has_month = 1u << 4, has_day = 1u << 5, has_weekday = 1u << 6, has_n = 1u << 7,
+                   has_unit = 1u << 8, has_granularity = 1u << 9, has_rel = 1u << 10, is_future = 1u << 11,
+                   is_quarter_aware = 1u << 12, has_suffix = 1u << 13;
+
+constexpr std::size_t mention_block_bytes = std::size_t{1} << 16;
+
+}  // namespace
+
+void Mentions::push(Mention&& m) {
+    if (m.form == Form::fixed && m.type == TimexType::date && m.value.size() == 10)
+        if (const auto d = parse_iso_date(m.value)) full_dates_.push_back(static_cast<std::int32_t>(days_from_civil(*d)));
+    ++size_;
+    if (kept_.size() < kept) {
+        kept_.push_back(std::move(m));
+        return;
+    }
+    encode(m);
+}
+
+void Mentions::encode(const Mention& m) {
+    // At most 5 numbers of 64 bits, 6 of 32, 4 bytes and 2 strings with their lengths.
+    const std::size_t need = 5 * 10 + 6 * 5 + 4 + 2 * 10 + m.value.size() + m.suffix.size();
+    if (blocks_.empty() || blocks_.back().capacity - blocks_.back().size < need) {
+        Block block;
+        // 512 bytes first (a short document has a few mentions), doubling up to 64 KiB.
+        const std::size_t grown = std::size_t{512} << std::min<std::size_t>(blocks_.size(), 7);
+        block.capacity = std::max(std::min(grown, mention_block_bytes), need);
+        block.bytes.reset(new unsigned char[block.capacity]);
+        blocks_.push_back(std::move(block));
+    }
+    Block& block = blocks_.back();
+    // (Mention{} has type date, form fixed, unit none, granularity day: see Mention::reset.)
+    const unsigned mask = (m.type != TimexType::date ? has_type : 0) | (m.form != Form::fixed ? has_form : 0) |
+                          (!m.value.empty() ? has_value : 0) | (m.year != 0 ? has_year : 0) |
+                          (m.month != 0 ? has_month : 0) | (m.day != 0 ? has_day : 0) |
+                          (m.weekday != 0 ? has_weekday : 0) | (m.n != 0 ? has_n : 0) |
+                          (m.unit != Unit::none ? has_unit : 0) |
+                          (m.granularity != Unit::day ? has_granularity : 0) |
+                          (m.rel != 0 ? has_rel : 0) | (m.future ? is_future : 0) |
+                          (m.quarter_aware ? is_quarter_aware : 0) | (!m.suffix.empty() ? has_suffix : 0);
+    unsigned char* p = block.bytes.get() + block.size;
+    put_signed(p, static_cast<std::int64_t>(m.first) - last_first_);
+    put_signed(p, static_cast<std::int64_t>(m.end) - m.first);
+    put_signed(p, static_cast<std::int64_t>(m.span.begin) - last_begin_);
+    put_signed(p, static_cast<std::int64_t>(m.span.end) - m.span.begin);
+    put_number(p, mask);
+    if (mask & has_type) *p++ = static_cast<unsigned char>(m.type);
+    if (mask & has_form) *p++ = static_cast<unsigned char>(m.form);
+    if (mask & has_value) {
+        put_number(p, m.value.size());
+        std::memcpy(p, m.value.data(), m.value.size());
+        p += m.value.size();
+    }
+    if (mask & has_year) put_signed(p, m.year);
+    if (mask & has_month) put_signed(p, m.month);
+    if (mask & has_day) put_signed(p, m.day);
+    if (mask & has_weekday) put_signed(p, m.weekday);
+    if (mask & has_n) put_signed(p, m.n);
+    if (mask & has_unit) *p++ = static_cast<unsigned char>(m.unit);
+    if (mask & has_granularity) *p++ = static_cast<unsigned char>(m.granularity);
+    if (mask & has_rel) put_signed(p, m.rel);
+    if (mask & has_suffix) {
+        put_number(p, m.suffix.size());
+        std::memcpy(p, m.suffix.data(), m.suffix.size());
+        p += m.suffix.size();
+    }
+    block.size = static_cast<std::size_t>(p - block.bytes.get());
+    assert(block.size <= block.capacity);
+    last_first_ = m.first;
+    last_begin_ = m.span.begin;
+}
+
+const Mention* Mentions::Reader::next() {
+    if (read_ == mentions_.size_) return nullptr;
+    if (read_ < mentions_.kept_.size()) return &mentions_.kept_[read_++];
+    Mention& m = decoded_;
+    if (at_ == mentions_.blocks_[block_].size) {
+        ++block_;
+        at_ = 0;
+    }
+    const Block& block = mentions_.blocks_[block_];
+    const unsigned char* const start = block.bytes.get() + at_;
+    const unsigned char* p = start;
+    first_ = static_cast<std::uint32_t>(first_ + get_signed(p));
+    m.reset(first_);
+    m.end = static_cast<std::uint32_t>(first_ + get_signed(p));
+    begin_ = static_cast<std::uint32_t>(begin_ + get_signed(p));
+    m.span = Span{begin_, static_cast<std::uint32_t>(begin_ + get_signed(p))};
+    const auto mask = static_cast<unsigned>(get_number(p));
+    if (mask & has_type) m.type = static_cast<TimexType>(*p++);
+    if (mask & has_form) m.form = static_cast<Form>(*p++);
+    if (mask & has_value) {
+        const auto n = static_cast<std::size_t>(get_number(p));
+        m.value.assign(reinterpret_cast<const char*>(p), n);
+        p += n;
+    }
+    if (mask & has_year) m.year = static_cast<int>(get_signed(p));
+    if (mask & has_month) m.month = static_cast<int>(get_signed(p));
+    if (mask & has_day) m.day = static_cast<int>(get_signed(p));
+    if (mask & has_weekday) m.weekday = static_cast<int>(get_signed(p));
+    if (mask & has_n) m.n = static_cast<int>(get_signed(p));
+    if (mask & has_unit) m.unit = static_cast<Unit>(*p++);
+    if (mask & has_granularity) m.granularity = static_cast<Unit>(*p++);
+    if (mask & has_rel) m.rel = static_cast<int>(get_signed(p));
+    m.future = (mask & is_future) != 0;
+    m.quarter_aware = (mask & is_quarter_aware) != 0;
+    if (mask & has_suffix) {
+        const auto n = static_cast<std::size_t>(get_number(p));
+        m.suffix.assign(reinterpret_cast<const char*>(p), n);
+        p += n;
+    }
+    at_ += static_cast<std::size_t>(p - start);
+    ++read_;
+    return &m;
+}
+
+Mentions detect_mentions(const text::Document& doc) {
     Detector d(doc);
     return d.run();
 }

@@ -20,15 +20,19 @@ bool is_day_value(const std::string& v) {
 void extract(const text::Document& doc, Published& published, std::vector<Timex>& timexes,
              std::vector<Diagnostic>& diagnostics) {
     (void)diagnostics;
-    std::vector<Mention> mentions = detect_mentions(doc);
+    const Mentions mentions = detect_mentions(doc);
     infer_published(mentions, published);
 
     Narrative nv;
     if (published.date) nv.published = parse_iso_date(*published.date);
     timexes.reserve(timexes.size() + mentions.size());
-    for (const auto& m : mentions) {
+    Mentions::Reader reader(mentions);
+    while (const Mention* next = reader.next()) {
+        const Mention& m = *next;
         if (m.first >= m.end || m.end > doc.tokens.size()) continue;
-        Span span{doc.tokens[m.first].begin, doc.tokens[m.end - 1].end};
+        // (from the tokens as detection read them: here, on a large document, they would
+        // come from memory again)
+        const Span span = m.span;
         Resolved r = resolve(m, nv);
         Timex t;
         t.id = "t" + std::to_string(timexes.size() + 1);

@@ -240,3 +240,40 @@ TEST_CASE("a possessive time expression is still a time expression") {
     CHECK(value_of("Officials said last month's vote was fair.", "last month's") == "2011-11");
     CHECK(value_of("Today's meeting was short.", "Today's") == "2011-12-22");
 }
+
+TEST_CASE("a document with thousands of time expressions resolves the last ones as the first") {
+    // Every form detection stores (fixed values, month and day, weekday, offset, anaphor,
+    // season, quarter, durations, times, sets), repeated: the mentions after the first few
+    // hundred are stored compactly, and must come back as they went in.
+    const std::string block =
+        "On Monday, police said the fire began at 4:30 p.m. on March 3, 2023. "
+        "Two days later, on March 5, officials met again. Last week the council met, "
+        "and it will meet next month and in the spring of 2024. "
+        "In the third quarter, sales rose for three years. The following day, he left. "
+        "Prices rose 5% a year earlier, and the rally is held every Sunday in 1998.\n\n";
+    std::string text;
+    const int repeats = 120;
+    for (int i = 0; i < repeats; ++i) text += block;
+    Run r = run(text, "2024-01-10");
+    REQUIRE(r.timexes.size() % repeats == 0);
+    const std::size_t per_block = r.timexes.size() / repeats;
+    REQUIRE(per_block >= 12);
+    REQUIRE(r.timexes.size() > 1000);  // well past what is kept uncompressed
+    // Blocks after the first see the same context as one another (the date the narrative
+    // last mentioned comes from the block before).
+    for (std::size_t b = 2; b < static_cast<std::size_t>(repeats); ++b) {
+        for (std::size_t i = 0; i < per_block; ++i) {
+            const Timex& first = r.timexes[per_block + i];
+            const Timex& later = r.timexes[b * per_block + i];
+            CHECK(later.text == first.text);
+            CHECK(later.type == first.type);
+            CHECK(later.value == first.value);
+            CHECK(later.span.begin - first.span.begin == (b - 1) * block.size());
+            CHECK(later.span.end - later.span.begin == first.span.end - first.span.begin);
+            CHECK(later.anchor.has_value() == first.anchor.has_value());
+        }
+    }
+    const Timex* monday = find(r, "Monday");
+    REQUIRE(monday);
+    CHECK(monday->value == "2024-01-08");
+}
