@@ -141,8 +141,31 @@ struct QuotePart {
     bool closed = false;
 };
 
+// The parts of a quote, contiguous: almost every quote has one, kept inline, so that a
+// document of a million quotes makes no allocation per quote.
+class QuoteParts {
+public:
+    void push_back(const QuotePart& p) {
+        if (n_ == 1) more_.push_back(one_);
+        if (n_ == 0) one_ = p;
+        else more_.push_back(p);
+        ++n_;
+    }
+    std::size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    const QuotePart* begin() const { return n_ > 1 ? more_.data() : &one_; }
+    const QuotePart* end() const { return begin() + n_; }
+    const QuotePart& front() const { return *begin(); }
+    const QuotePart& back() const { return begin()[n_ - 1]; }
+
+private:
+    QuotePart one_;
+    std::vector<QuotePart> more_;  // all of them, when there are two or more
+    std::size_t n_ = 0;
+};
+
 struct Quote {
-    std::vector<QuotePart> parts;  // one per paragraph of a multi-paragraph quote
+    QuoteParts parts;              // one per paragraph of a multi-paragraph quote
     std::uint32_t words = 0;       // word and number tokens inside
     bool single = false;           // ‘…’ at top level
 };

@@ -238,8 +238,9 @@ void Registry::add_under_word(std::uint32_t token, int entity) {
     words_[i].head = static_cast<int>(under_word_.size() - 1);
 }
 
-int Registry::find_name(std::uint32_t name_first, std::uint32_t last) const {
+int Registry::find_name(std::uint32_t name_first, std::uint32_t last, bool* by_key) const {
     const int keyed = find_key(KeyKind::name, name_first, last);
+    if (by_key) *by_key = keyed >= 0;
     if (keyed >= 0) return keyed;
     // A last word that no entity's name has had ends no known name (most runs of
     // capitalised words).
@@ -282,9 +283,11 @@ int Registry::attach_name(const claims::Phrase& p) {
     while (first < p.last && b_.is_word(first) && (name_flags(words, b_, first) & nw_determiner)) ++first;
     std::uint32_t nf = first;
     while (nf < p.last && b_.is_word(nf) && (name_flags(words, b_, nf) & nw_title)) ++nf;
-    int e = find_name(nf, p.last);
+    bool keyed = false;
+    int e = find_name(nf, p.last, &keyed);
     if (e < 0) {
         e = new_name_entity(first, nf, p.last);
+        keyed = true;
     } else {
         Entity& en = entities_[static_cast<std::size_t>(e)];
         if (p.last - nf + 1 > en.name_size()) {
@@ -295,6 +298,7 @@ int Registry::attach_name(const claims::Phrase& p) {
             en.name_last = p.last;
             add_key(KeyKind::name, nf, p.last, e);
             add_under_word(p.last, e);
+            keyed = true;
         }
         if (nf > first) {
             Entity tmp;
@@ -304,9 +308,24 @@ int Registry::attach_name(const claims::Phrase& p) {
             if (tmp.gender && !en.gender) en.gender = tmp.gender;
         }
     }
+    if (keyed) note_run(nf, p.last, e);
     take_appositive(entities_[static_cast<std::size_t>(e)], p, true);
     add_mention(e, b_.span(p.first, p.last), p.first);
     return e;
+}
+
+void Registry::note_run(std::uint32_t name_first, std::uint32_t last, int e) {
+    // Runs do not overlap, so they are in order of their last tokens too.
+    if (run_cursor_ >= runs_.size() || (run_cursor_ > 0 && runs_[run_cursor_ - 1].last >= last)) {
+        run_cursor_ = static_cast<std::size_t>(
+            std::lower_bound(runs_.begin(), runs_.end(), last,
+                             [](const NameRun& r, std::uint32_t x) { return r.last < x; }) -
+            runs_.begin());
+    } else {
+        while (run_cursor_ < runs_.size() && runs_[run_cursor_].last < last) ++run_cursor_;
+    }
+    if (run_cursor_ < runs_.size() && runs_[run_cursor_].last == last && runs_[run_cursor_].name_first == name_first)
+        runs_[run_cursor_].entity = e;
 }
 
 void Registry::take_appositive(Entity& en, const claims::Phrase& p, bool official) const {
@@ -381,7 +400,7 @@ int Registry::attach_pronoun(const claims::Phrase& p) {
                     break;
                 }
             } else {
-                const NameRun& r = runs_[static_cast<std::size_t>(ri)];
+                NameRun& r = runs_[static_cast<std::size_t>(ri)];
                 --ri;
                 if (r.last >= pos) continue;
                 int e = find_name(r.name_first, r.last);
@@ -394,6 +413,7 @@ int Registry::attach_pronoun(const claims::Phrase& p) {
                 }
                 if (personal && r.person) {
                     found = new_name_entity(r.first, r.name_first, r.last);
+                    r.entity = found;  // its words are now that entity's key
                     if (!compatible(entities_[static_cast<std::size_t>(found)])) {
                         found = -1;
                         continue;
@@ -457,7 +477,7 @@ void Registry::finish(std::vector<Source>& out, std::vector<std::string>& id_of,
     // Every narrative occurrence of a cited named source's name is a mention too.
     if (!citation_order.empty())
         for (const NameRun& r : runs_) {
-            int e = find_name(r.name_first, r.last);
+            int e = r.entity >= 0 ? r.entity : find_name(r.name_first, r.last);
             if (e < 0 || !entities_[static_cast<std::size_t>(e)].cited) continue;
             mentions_.push_back(Mention{r.first, e, b_.span(r.first, r.last)});
         }

@@ -22,6 +22,9 @@ struct NameRun {
     std::uint32_t first = 0, last = 0;  // whole run, titles included
     std::uint32_t name_first = 0;       // first token after the titles
     bool person = false;                // evidence that it names a person
+    // The entity whose key is this run's name words, once one is known (keys never
+    // change), so that finish() need not look the name up again; -1 before.
+    int entity = -1;
 };
 
 struct Entity {
@@ -67,7 +70,12 @@ private:
     // Role, affiliation and gender from the phrase's appositive, where the entity has none
     // yet; its official status too when `official`.
     void take_appositive(Entity& en, const claims::Phrase& p, bool official) const;
-    int find_name(std::uint32_t name_first, std::uint32_t last) const;
+    // The entity a name over tokens [name_first, last] refers to, or -1; *by_key tells
+    // whether its words are a key (rather than a surname of a longer name).
+    int find_name(std::uint32_t name_first, std::uint32_t last, bool* by_key = nullptr) const;
+    // Tells the run whose name words are [name_first, last], if any, that they are the key
+    // of entity e.
+    void note_run(std::uint32_t name_first, std::uint32_t last, int e);
     int new_name_entity(std::uint32_t first, std::uint32_t name_first, std::uint32_t last);
     void find_name_runs();
     void add_mention(int e, Span s, std::uint32_t token);
@@ -109,6 +117,7 @@ private:
     const claims::QuoteMarks& q_;
     std::vector<Entity> entities_;
     std::vector<NameRun> runs_;
+    std::size_t run_cursor_ = 0;  // note_run's place in runs_ (attachment is mostly in text order)
     std::vector<Key> keys_;
     util::FlatIndex key_index_;
     struct Word {
