@@ -221,8 +221,9 @@ void scan_tokens(const Document& doc, Starts&& starts, TokenScan& scan) {
     constexpr std::uint16_t cap_flags = text::tf_capitalized | text::tf_all_caps;
     constexpr std::uint32_t block = 256;
     std::uint32_t doubled[block], names[block];  // (not cleared)
-    bool prev_word = false;  // the previous token: a word, its lexeme id, length, line
-    std::uint32_t prev_lex = 0, prev_size = 0, prev_line = 0;
+    bool prev_word = false;  // the previous token: a word, its lexeme id, length
+    std::uint32_t prev_lex = 0, prev_size = 0;
+    bool prev_line_end = true;  // the previous token ends its line
     for (std::uint32_t from = 0; from < n_tokens; from += block) {
         const std::uint32_t to = std::min(n_tokens, from + block);
         std::uint32_t n_doubled = 0, n_names = 0;
@@ -233,11 +234,11 @@ void scan_tokens(const Document& doc, Starts&& starts, TokenScan& scan) {
             // the same word as the one before, on the same line (equal forms have equal
             // lexeme ids, both 0 when neither is in a list)
             doubled[n_doubled] = i;
-            n_doubled += word & prev_word & (t.lex == prev_lex) & (t.norm_size == prev_size) & (t.line == prev_line);
+            n_doubled += word & prev_word & (t.lex == prev_lex) & (t.norm_size == prev_size) & !prev_line_end;
             prev_word = word;
             prev_lex = t.lex;
             prev_size = t.norm_size;
-            prev_line = t.line;
+            prev_line_end = t.has(text::tf_line_end);
             // a capitalised word of five bytes or more
             names[n_names] = i;
             n_names += word & ((t.flags & cap_flags) == text::tf_capitalized) & (t.norm_size >= min_name);

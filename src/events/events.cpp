@@ -283,11 +283,9 @@ struct PlaceCandidate {
 
 class Extractor {
 public:
-    Extractor(const Document& doc, const layout::Layout& layout, const Article& article,
-              const std::vector<Source>& sources, const std::vector<Claim>& claims,
-              const std::vector<Timex>& timexes)
-        : doc_(doc), layout_(layout), article_(article), sources_(sources), claims_(claims),
-          timexes_(timexes) {}
+    Extractor(const Document& doc, const Article& article, const std::vector<Source>& sources,
+              const std::vector<Claim>& claims, const std::vector<Timex>& timexes)
+        : doc_(doc), article_(article), sources_(sources), claims_(claims), timexes_(timexes) {}
 
     std::vector<Event> run();
 
@@ -338,7 +336,6 @@ private:
     void merge(Mention&& m);
 
     const Document& doc_;
-    const layout::Layout& layout_;
     const Article& article_;
     const std::vector<Source>& sources_;
     const std::vector<Claim>& claims_;
@@ -1372,10 +1369,12 @@ std::vector<Event> Extractor::run() {
 
 }  // namespace
 
-void extract(const text::Document& doc, const layout::Layout& layout, const Article& article,
+void extract(const text::Document& doc, const layout::Layout& /*layout*/, const Article& article,
              const std::vector<Source>& sources, const std::vector<Claim>& claims,
              const std::vector<Timex>& timexes, std::vector<Event>& events) {
-    events = Extractor(doc, layout, article, sources, claims, timexes).run();
+    // (the paragraphs to read come from the article: everything the layout did not set
+    // aside; the layout itself is not read)
+    events = Extractor(doc, article, sources, claims, timexes).run();
 }
 
 }  // namespace reportage::events

@@ -414,7 +414,6 @@ private:
             }
             Token& t = doc_.tokens.emplace_back();
             t.begin = i;
-            t.line = li;
             t.norm_begin = norm_used_;
             // (arithmetic, not branches: the compiler would otherwise copy the rest of the
             // loop for each combination of flags)

@@ -75,13 +75,15 @@ enum : std::uint16_t {
 struct Token {
     std::uint32_t begin = 0, end = 0;  // bytes of the original input
     std::uint32_t norm_begin = 0, norm_size = 0;  // into Document::norm_arena
-    std::uint32_t line = 0;
     std::uint32_t lex = 0;  // lexicon::lexeme(norm): the id of its normal form in the word lists, 0 if none
     TokenKind kind = TokenKind::word;
     std::uint16_t flags = 0;
     bool has(std::uint16_t f) const { return (flags & f) != 0; }
     Span span() const { return {begin, end}; }
 };
+// Every stage walks the tokens of large documents more than once: keep them small (the
+// line of a token is found from Document::lines, whose token ranges are in order).
+static_assert(sizeof(Token) == 24, "text::Token grew");
 
 struct Document {
     std::string_view bytes;     // the input as given; the caller keeps it alive

@@ -432,20 +432,26 @@ public:
         // Matches stay inside one sentence; tokens outside every sentence (headings, stray
         // lines) are bounded by their line. Sentences are in order and do not overlap.
         const auto& sentences = doc_.sentences;
-        auto bound = [&](std::uint32_t k, std::size_t& si) {
+        const auto& lines = doc_.lines;
+        struct Cursor {
+            std::size_t sentence = 0, line = 0;  // the first whose end is after the token
+        };
+        auto bound = [&](std::uint32_t k, Cursor& c) {
+            std::size_t& si = c.sentence;
             while (si < sentences.size() && sentences[si].end_token <= k) ++si;
             if (si < sentences.size() && sentences[si].first_token <= k) {
                 sent_first_ = sentences[si].first_token;
                 lim_ = std::min(sentences[si].end_token, n);
             } else {
-                const auto& line = doc_.lines[toks_[k].line];
+                while (c.line < lines.size() && lines[c.line].end_token <= k) ++c.line;
+                const auto& line = lines[c.line];  // the line of token k
                 sent_first_ = line.first_token;
                 lim_ = std::min(line.end_token, n);
             }
             // (k is in the window, and win_first_ <= k < lim_)
             win_lim_ = std::min(lim_, win_first_ + win_size_) - win_first_;
         };
-        std::size_t si = 0;
+        Cursor si;
         std::uint32_t i = 0;  // the first token after the last match
         for (std::uint32_t b = 0; b < n;) {
             const std::uint32_t e = b + std::min(n - b, block);
@@ -453,7 +459,8 @@ public:
 #ifndef NDEBUG
             // No pattern starts at a token that prepare() says none may start at.
             {
-                std::size_t check_si = si, s = 0;
+                Cursor check_si = si;
+                std::size_t s = 0;
                 for (std::uint32_t k = b; k < e; ++k) {
                     if (s < count && starts_[s] == k) {
                         ++s;
