@@ -83,7 +83,7 @@ struct Body {
     const WordClasses& classes;
     // Per token, found in one pass when the body is made: what the stage's scans over
     // every token look for (tm_* bits), one byte each, so that those scans do not each
-    // read the 28-byte tokens of a large document from memory.
+    // read the 24-byte tokens of a large document from memory.
     enum : std::uint8_t {
         tm_quote = 1,      // a quote mark
         tm_cap = 2,        // a capitalised word (is_cap)

@@ -396,7 +396,7 @@ int day_value(std::string_view s) {
     if (s.size() > 2 && (s.substr(s.size() - 2) == "st" || s.substr(s.size() - 2) == "nd" ||
                          s.substr(s.size() - 2) == "rd" || s.substr(s.size() - 2) == "th"))
         s.remove_suffix(2);
-    if (!all_digits(s) || s.size() > 2) return 0;
+    if (s.size() > 2 || !all_digits(s)) return 0;
     int d = to_int(s);
     return d >= 1 && d <= 31 ? d : 0;
 }
@@ -510,7 +510,7 @@ private:
     static constexpr std::uint32_t window = back + block + ahead;
     static_assert(ahead >= 1, "a block's last start depends on the token after the block");
     // read_toks() reads this many tokens ahead on a document of prefetch_min_tokens or more
-    // (whose tokens, 28 bytes each, no longer fit in a core's cache).
+    // (whose tokens, 24 bytes each, no longer fit in a core's cache).
     static constexpr std::uint32_t prefetch_distance = 128, prefetch_min_tokens = 32768;
     struct NormForm {
         std::uint32_t begin, size;  // in the arena; a possessive "'s" left off
@@ -742,14 +742,14 @@ private:
         std::string_view s = w(i);
         if (s.empty()) return false;
         n = Number{};
-        if (all_digits(s) && s.size() <= 4) {
+        if (s.size() <= 4 && all_digits(s)) {
             n.value = to_int(s);
             n.digits = true;
             n.end = i + 1;
             // "5 1/2"
             return true;
         }
-        if (s.size() > 2 && all_digits(s.substr(0, s.size() - 2)) && day_at(i)) {
+        if (s.size() > 2 && day_at(i) && all_digits(s.substr(0, s.size() - 2))) {
             n.value = day_at(i);
             n.ordinal = true;
             n.digits = true;
@@ -1083,7 +1083,8 @@ private:
             m.end = i + 5;
             return true;
         }
-        // 12/16/2011, 12/16/11, 12/16
+        // 12/16/2011, 12/16/11, 12/16 (ten bytes at most: a longer form is not scanned)
+        if (s.size() > 10) return false;
         auto a = s.find('/');
         if (a == std::string_view::npos || s.find(':') != std::string_view::npos || s.find('.') != std::string_view::npos ||
             s.find(',') != std::string_view::npos)
@@ -1092,11 +1093,11 @@ private:
         std::string_view p1 = s.substr(0, a);
         std::string_view p2 = b == std::string_view::npos ? s.substr(a + 1) : s.substr(a + 1, b - a - 1);
         std::string_view p3 = b == std::string_view::npos ? std::string_view() : s.substr(b + 1);
-        if (!all_digits(p1) || !all_digits(p2) || p1.size() > 2 || p2.size() > 2) return false;
+        if (p1.size() > 2 || p2.size() > 2 || !all_digits(p1) || !all_digits(p2)) return false;
         int mo = to_int(p1), d = to_int(p2);
         if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
         if (b == std::string_view::npos) return false;  // 3/4 is more often a fraction
-        if (!all_digits(p3) || (p3.size() != 2 && p3.size() != 4)) return false;
+        if ((p3.size() != 2 && p3.size() != 4) || !all_digits(p3)) return false;
         int y = to_int(p3);
         if (p3.size() == 2) y += y < 50 ? 2000 : 1900;
         if (d > days_in_month(y, mo)) return false;
@@ -1360,7 +1361,7 @@ private:
                     Unit u = unit_from_code((*urow)[0]);
                     int v = 0;
                     bool ord = false;
-                    if (all_digits(left) && left.size() <= 3) v = to_int(left);
+                    if (left.size() <= 3 && all_digits(left)) v = to_int(left);
                     else v = number_word(left, ord);
                     if (v > 0 && !ord && u != Unit::quarter) {
                         m.type = TimexType::duration;
@@ -1609,20 +1610,20 @@ private:
             minute = to_int(a.substr(3, 2));
         } else {
             std::string_view num = s, ampm;
-            auto colon = s.find(':');
             // 4pm as one token
             if (s.size() > 2 && (s.substr(s.size() - 2) == "am" || s.substr(s.size() - 2) == "pm")) {
                 num = s.substr(0, s.size() - 2);
                 ampm = s.substr(s.size() - 2);
-                colon = num.find(':');
             }
+            if (num.size() > 5) return false;  // "12:30" at most (a longer form is not scanned)
+            const auto colon = num.find(':');
             if (colon != std::string_view::npos) {
                 std::string_view h = num.substr(0, colon), mi = num.substr(colon + 1);
-                if (!all_digits(h) || !all_digits(mi) || h.size() > 2 || mi.size() != 2) return false;
+                if (h.size() > 2 || mi.size() != 2 || !all_digits(h) || !all_digits(mi)) return false;
                 hour = to_int(h);
                 minute = to_int(mi);
             } else {
-                if (!all_digits(num) || num.size() > 2) return false;
+                if (num.size() > 2 || !all_digits(num)) return false;
                 hour = to_int(num);
             }
             if (ampm.empty()) {
