@@ -400,8 +400,13 @@ private:
         line.first_token = static_cast<std::uint32_t>(doc_.tokens.size());
         const std::uint32_t end = line.content_end;
         std::uint32_t i = line.content_begin;
-        // Room for the normalised forms of the whole line (at most 3 bytes per byte).
-        norm_room(3 * static_cast<std::size_t>(end - i));
+        // Room for the normalised forms of the whole line: an ASCII byte's form is one
+        // byte, and a non-ASCII byte's part of a form at most three (an invalid byte
+        // becomes U+FFFD). Not three bytes for every byte: the arena is zero-filled as it
+        // grows, and a long ASCII line would triple it for nothing.
+        std::size_t non_ascii = 0;
+        for (std::uint32_t k = i; k < end; ++k) non_ascii += p_[k] >> 7;
+        norm_room(static_cast<std::size_t>(end - i) + 2 * non_ascii);
         bool space_before = true, quotes = false;
         while (i < end) {
             Unit u = unit(i);
