@@ -250,7 +250,7 @@ void scan_tokens(const Document& doc, Starts&& starts, TokenScan& scan) {
         }
         if (scan.names.names().size() > max_names) continue;  // too many already
         for (std::uint32_t c = 0; c < n_names; ++c)
-            __builtin_prefetch(doc.norm_arena.data() + tokens[names[c]].norm_begin);
+            prefetch_ahead(doc.norm_arena.data() + tokens[names[c]].norm_begin, 0);
         for (std::uint32_t c = 0; c < n_names; ++c) {
             const std::uint32_t i = names[c];
             if (starts(i)) continue;

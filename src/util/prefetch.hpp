@@ -16,7 +16,11 @@ namespace reportage::util {
 // the element a few KB ahead.
 template <typename T>
 inline void prefetch(const T* v, std::size_t i, std::size_t end) {
+#if defined(__GNUC__) || defined(__clang__)
     if (i < end) __builtin_prefetch(v + i);
+#else
+    (void)v, (void)i, (void)end;  // a hint only: other compilers go without it
+#endif
 }
 template <typename T>
 inline void prefetch(const std::vector<T>& v, std::size_t i, std::size_t end) {
@@ -27,7 +31,11 @@ inline void prefetch(const std::vector<T>& v, std::size_t i, std::size_t end) {
 // later. A prefetch never faults, so the address may lie past the array's end (it is
 // computed as an integer, not as a pointer).
 inline void prefetch_ahead(const void* p, std::size_t bytes) {
+#if defined(__GNUC__) || defined(__clang__)
     __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(p) + bytes));
+#else
+    (void)p, (void)bytes;
+#endif
 }
 
 // Tokens ahead of a loop over tokens (text::Token is 24 bytes: about 3 KB).
