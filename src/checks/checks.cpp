@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.hpp"
+#include "util/flat_index.hpp"
 #include "util/prefetch.hpp"
 
 namespace reportage::checks {
@@ -103,8 +104,8 @@ std::uint32_t hash_name(std::string_view s) {
     return static_cast<std::uint32_t>(h >> 32);
 }
 
-// The capitalised words of one document, counted: a small open-addressing table of
-// indices into `names_`, keyed by the word's normal form (a view into the document).
+// The capitalised words of one document, counted, keyed by the word's normal form (a
+// view into the document) in a util::FlatIndex.
 class NameTable {
 public:
     struct Name {
@@ -112,24 +113,20 @@ public:
         std::size_t count = 0;
         Span first;
         bool lower = false;  // also used as an ordinary lower-case word
-        std::uint32_t hash = 0;
         std::uint32_t letters = 0;  // a bit per letter in it (bytes >= 0x80 share bits)
         std::uint32_t same_letter = 0;  // check_spelling: the previous name with its first letter
     };
 
     // `text` has at least min_name bytes.
     Name& add(std::string_view text) {
-        if ((names_.size() + 1) * 2 > slots_.size()) grow();
         const std::uint32_t h = hash_name(text);
-        std::uint32_t i = h & mask_;
-        for (; slots_[i] != 0; i = (i + 1) & mask_) {
-            Name& n = names_[slots_[i] - 1];
-            if (n.hash == h && n.text == text) return n;
-        }
-        Name name{text, 0, {}, false, h};
+        const std::uint32_t found = index_.find(h, [&](std::uint32_t i) { return names_[i].text == text; });
+        if (found != util::FlatIndex::none) return names_[found];
+        if (names_.empty()) names_.reserve(32);
+        Name name{text, 0, {}, false};
         for (unsigned char c : text) name.letters |= 1u << (c % 32);
+        index_.insert(h, static_cast<std::uint32_t>(names_.size()));
         names_.push_back(name);
-        slots_[i] = static_cast<std::uint32_t>(names_.size());
         first_byte_[static_cast<unsigned char>(text[0])] = true;
         if (text.size() > longest_) longest_ = text.size();
         return names_.back();
@@ -137,29 +134,15 @@ public:
     Name* find(std::string_view text) {
         if (text.size() < min_name || text.size() > longest_ || !first_byte_[static_cast<unsigned char>(text[0])])
             return nullptr;
-        const std::uint32_t h = hash_name(text);
-        for (std::uint32_t i = h & mask_; slots_[i] != 0; i = (i + 1) & mask_) {
-            Name& n = names_[slots_[i] - 1];
-            if (n.hash == h && n.text == text) return &n;
-        }
-        return nullptr;
+        const std::uint32_t found =
+            index_.find(hash_name(text), [&](std::uint32_t i) { return names_[i].text == text; });
+        return found == util::FlatIndex::none ? nullptr : &names_[found];
     }
     std::vector<Name>& names() { return names_; }
 
 private:
-    void grow() {
-        if (slots_.empty()) names_.reserve(32);
-        slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
-        mask_ = static_cast<std::uint32_t>(slots_.size() - 1);
-        for (std::uint32_t k = 0; k < names_.size(); ++k) {
-            std::uint32_t i = names_[k].hash & mask_;
-            while (slots_[i] != 0) i = (i + 1) & mask_;
-            slots_[i] = k + 1;
-        }
-    }
     std::vector<Name> names_;
-    std::vector<std::uint32_t> slots_;  // index into names_ + 1 (0 = empty)
-    std::uint32_t mask_ = 0;
+    util::FlatIndex index_;
     std::size_t longest_ = 0;
     bool first_byte_[256] = {};
 };

@@ -23,6 +23,7 @@
 
 #include "lexicon/lexicon.hpp"
 #include "time/timex_internal.hpp"
+#include "util/prefetch.hpp"
 
 namespace reportage::time {
 
@@ -600,15 +601,13 @@ private:
         std::uint16_t apostrophe_s;
         std::memcpy(&apostrophe_s, "'s", 2);
         for (std::uint32_t k = from; k < to; ++k) {
-#if defined(__GNUC__)
             // On a large document the tokens and their forms come from memory, in order:
             // ask for the token prefetch_distance on, and for the form of the one half as
             // far (whose offset has arrived by then).
             if (prefetch) {
-                __builtin_prefetch(&toks[k + prefetch_distance]);
-                __builtin_prefetch(arena + toks[k + prefetch_distance / 2].norm_begin);
+                util::prefetch_ahead(&toks[k], prefetch_distance * sizeof(Token));
+                util::prefetch_ahead(arena + toks[k + prefetch_distance / 2].norm_begin, 0);
             }
-#endif
             const Token& tok = toks[k];
             std::string_view s(arena + tok.norm_begin, tok.norm_size);
             Tok t{};
