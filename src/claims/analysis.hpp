@@ -215,7 +215,7 @@ struct CueMatch {
 // "according to"), without looking at the context before k. `end` bounds the look-ahead.
 std::optional<CueMatch> match_cue(const Body& body, std::uint32_t k, std::uint32_t end);
 // Can a cue start at token k (a lower-case reporting verb, or "according")? match_cue()
-// finds none where this is false; an array read, to skip the rest cheaply.
+// finds none where this is false. Body::marks holds it for every token (tm_cue_start).
 inline bool may_start_cue(const Body& b, std::uint32_t k) {
     const text::Token& t = b.tok(k);
     if (t.kind != text::TokenKind::word) return false;

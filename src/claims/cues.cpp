@@ -48,7 +48,7 @@ std::uint32_t channel_extension(const Body& b, std::uint32_t k, std::uint32_t en
 }  // namespace
 
 std::optional<CueMatch> match_cue(const Body& b, std::uint32_t k, std::uint32_t end) {
-    if (k >= end || !may_start_cue(b, k)) return std::nullopt;
+    if (k >= end || !(b.marks[k] & Body::tm_cue_start)) return std::nullopt;
     if (b.in(k, wc_according) && k + 1 < end && b.norm(k + 1) == "to") {
         CueMatch m;
         m.first = m.verb = k;

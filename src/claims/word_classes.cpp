@@ -73,13 +73,9 @@ Body::Body(const text::Document& d, const layout::Layout& l)
     const text::Token* tokens = d.tokens.data();
     for (std::size_t k = 0; k < n; ++k) {
         util::prefetch(tokens, k + util::tokens_ahead, n);
-        const text::Token& t = tokens[k];
-        const bool word = t.kind == text::TokenKind::word;
-        const std::uint32_t c = classes.of(t.lex);
-        const bool cap = word && t.has(text::tf_capitalized);
-        const bool cue = word && ((c & wc_according) || ((c & wc_reporting_verb) && !cap));
-        marks[k] = static_cast<std::uint8_t>((t.kind == text::TokenKind::quote) * tm_quote | cap * tm_cap |
-                                             cue * tm_cue_start);
+        const auto i = static_cast<std::uint32_t>(k);
+        marks[k] = static_cast<std::uint8_t>(is_quote(i) * tm_quote | is_cap(i) * tm_cap |
+                                             may_start_cue(*this, i) * tm_cue_start);
     }
 }
 
